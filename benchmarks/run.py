@@ -1,0 +1,181 @@
+"""``make bench``: throughput, memory, cache and graph timings, as ratios within one run.
+
+Absolute times on shared machines are noisy, so every figure that matters is a
+ratio against a bare spaCy parse of the same corpus, measured in the same run.
+
+Corpus: ``../shared/corpora/polnear/dev.jsonl`` when present, else the bundled
+examples repeated. Results are printed and saved to ``output/bench.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quotegraph.cache import QuoteCache  # noqa: E402
+from quotegraph.config import PipelineConfig  # noqa: E402
+from quotegraph.engine import Extractor, WorkerPool, _batches, extract_articles  # noqa: E402
+from quotegraph.io import iter_articles  # noqa: E402
+from quotegraph.model import (  # noqa: E402
+    Article,
+    Quote,
+    QuoteKind,
+    Speaker,
+    SpeakerKind,
+    make_entity_id,
+)
+
+POLNEAR_DEV = ROOT.parent / "shared" / "corpora" / "polnear" / "dev.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=None, help="JSONL or folder to use.")
+    parser.add_argument("--synthetic-quotes", type=int, default=10_000)
+    parser.add_argument("--out", type=Path, default=ROOT / "output" / "bench.json")
+    args = parser.parse_args()
+
+    articles = _load_corpus(args.corpus)
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"corpus: {len(articles)} articles, {words:,} words ({_corpus_name(args.corpus)})")
+    config = PipelineConfig(workers=1)
+    figures: dict[str, float] = {"articles": len(articles), "words": words}
+
+    bare = _time_bare_parse(articles, config)
+    figures["bare_parse_words_per_s"] = words / bare
+    one = _time_extract(articles, config, workers=1)
+    figures["extract_1_worker_words_per_s"] = words / one
+    two = _time_extract(articles, config, workers=2)
+    figures["extract_2_workers_words_per_s"] = words / two
+    figures["ratio_extract_1_to_bare"] = bare / one
+    figures["speedup_2_over_1_workers"] = one / two
+    first, second = _time_cache(articles, config)
+    figures["cache_first_run_s"] = first
+    figures["cache_second_run_s"] = second
+    figures["cache_speedup"] = first / second
+    build_s, html_s, nodes = _time_graph(args.synthetic_quotes)
+    figures.update(graph_build_s=build_s, html_render_s=html_s, graph_nodes=nodes)
+    figures["peak_rss_mb_main"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["peak_rss_mb_workers"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+    _print_table(figures)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    print(f"saved {args.out}")
+
+
+def _load_corpus(path: Path | None) -> list[Article]:
+    source = path or (POLNEAR_DEV if POLNEAR_DEV.is_file() else None)
+    if source is not None:
+        return [a for a in iter_articles([source]) if isinstance(a, Article)]
+    examples = [a for a in iter_articles([ROOT / "examples" / "articles"]) if isinstance(a, Article)]
+    # Repeat the bundled corpus (with fresh ids and texts) to about 40,000 words.
+    repeated, copy = [], 0
+    while sum(len(a.text.split()) for a in repeated) < 40_000:
+        copy += 1
+        repeated += [replace(a, doc_id=f"{a.doc_id}-{copy}", text=a.text + f"\n\n(copy {copy})") for a in examples]
+    return repeated
+
+
+def _corpus_name(path: Path | None) -> str:
+    if path is not None:
+        return str(path)
+    return "PolNeAR dev" if POLNEAR_DEV.is_file() else "bundled examples, repeated"
+
+
+def _time_bare_parse(articles: list[Article], config: PipelineConfig) -> float:
+    import spacy
+
+    nlp = spacy.load(config.model)
+    list(nlp.pipe(["warm up the pipeline."]))
+    start = time.perf_counter()
+    for _ in nlp.pipe((a.text for a in articles), batch_size=config.batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+def _time_extract(articles: list[Article], config: PipelineConfig, *, workers: int) -> float:
+    """Seconds for full extraction, pipelines already loaded (loading is a one-off cost)."""
+    if workers == 1:
+        extractor = Extractor(config)
+        extractor.process([Article("warm-up", 'Warm-up text, "it is," she said.')])
+        start = time.perf_counter()
+        for batch in _batches(articles, config.batch_size):
+            extractor.process(batch)
+        return time.perf_counter() - start
+    with WorkerPool(replace(config, workers=workers), workers) as pool:
+        pool.warm_up()
+        start = time.perf_counter()
+        for _ in pool.run(_batches(articles, config.batch_size)):
+            pass
+        return time.perf_counter() - start
+
+
+def _time_cache(articles: list[Article], config: PipelineConfig) -> tuple[float, float]:
+    """First run fills an empty cache; the second finds every article in it."""
+    with tempfile.TemporaryDirectory() as folder:
+        timings = []
+        for _ in range(2):
+            with QuoteCache(Path(folder) / "cache.sqlite") as cache:
+                start = time.perf_counter()
+                for _ in extract_articles(articles, config=config, cache=cache):
+                    pass
+                timings.append(time.perf_counter() - start)
+        return timings[0], timings[1]
+
+
+def _time_graph(count: int) -> tuple[float, float, int]:
+    from quotegraph.graph.build import build_speaker_graph
+    from quotegraph.graph.render import render_html
+
+    quotes = _synthetic_quotes(count, seed=0)
+    start = time.perf_counter()
+    graph = build_speaker_graph(quotes)
+    built = time.perf_counter()
+    render_html(graph, quotes)
+    rendered = time.perf_counter()
+    return built - start, rendered - built, graph.number_of_nodes()
+
+
+def _synthetic_quotes(count: int, *, seed: int) -> list[Quote]:
+    rng = random.Random(seed)
+    people = [f"Person {i}" for i in range(count // 8)]
+    orgs = [f"Organisation {i}" for i in range(count // 40)]
+    topics = [f"topic {i}" for i in range(count // 20)]
+    quotes = []
+    for i in range(count):
+        name = rng.choice(people)
+        speaker = Speaker(
+            name,
+            entity_id=make_entity_id(SpeakerKind.PERSON, name),
+            kind=SpeakerKind.PERSON,
+            organisation=rng.choice(orgs),
+        )
+        doc = f"doc-{i // 5}"
+        text = f'"Synthetic quote number {i}."'
+        quotes.append(
+            Quote(doc, f"{doc}:{i}", text, 0, len(text), QuoteKind.DIRECT, speaker,
+                  topics=tuple(rng.sample(topics, 2)), date=f"2026-0{1 + i % 9}-1{i % 9}")
+        )
+    return quotes
+
+
+def _print_table(figures: dict[str, float]) -> None:
+    width = max(map(len, figures))
+    for key, value in figures.items():
+        shown = f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+        print(f"  {key:<{width}}  {shown}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,509 @@
+"""The Python API: what the CLI and the notebook use.
+
+Two layers, as in citron: `extract` streams `Quote` objects per article, and
+`QuoteGraph` holds a corpus's linked quotes with tables, the graph and exports.
+
+Examples
+--------
+Rebuild a graph from saved quotes without parsing anything again:
+
+>>> from quotegraph.model import Quote, QuoteKind, Speaker, SpeakerKind
+>>> kirby = Speaker("John Kirby", entity_id="person:john-kirby", kind=SpeakerKind.PERSON,
+...                 organisation="White House")
+>>> quote = Quote("a1", "a1:0-9", '"It is."', 0, 8, QuoteKind.DIRECT, kirby)
+>>> qg = QuoteGraph([quote])
+>>> len(qg)
+1
+>>> qg.quotes.loc[0, "speaker_name"]
+'John Kirby'
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
+
+from quotegraph.config import PipelineConfig
+from quotegraph.model import Article, Entity, Quote
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+    from quotegraph.engine import ArticleResult
+    from quotegraph.io import InputFailure
+
+__all__ = [
+    "ALL_FORMATS",
+    "QuoteGraph",
+    "RunReport",
+    "extract",
+    "iter_results",
+    "from_paths",
+    "from_quotes",
+    "from_texts",
+    "run",
+]
+
+logger = logging.getLogger(__name__)
+
+#: What `QuoteGraph.save` writes by default (``quotes.jsonl`` and ``articles.jsonl`` always).
+ALL_FORMATS = ("html", "graphml", "gexf", "csv", "json")
+
+#: Exit codes of the CLI, derived from a `RunReport`.
+EXIT_OK, EXIT_INPUT_ERRORS = 0, 1
+
+
+@dataclass
+class RunReport:
+    """What happened to every input of a run (black's ``Report``).
+
+    >>> report = RunReport()
+    >>> report.exit_code
+    0
+    """
+
+    processed: int = 0
+    quotes: int = 0
+    cached: int = 0
+    failed: list[InputFailure] = field(default_factory=list)
+    notices: list[InputFailure] = field(default_factory=list)
+
+    def record(self, failure: InputFailure) -> None:
+        (self.notices if failure.level == "notice" else self.failed).append(failure)
+
+    def done(self, result: ArticleResult) -> None:
+        self.processed += 1
+        self.quotes += len(result.quotes)
+        self.cached += int(result.cached)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input was processed, 1 when any input failed."""
+        return EXIT_INPUT_ERRORS if self.failed else EXIT_OK
+
+    def summary(self) -> str:
+        parts = [f"{self.processed} articles", f"{self.quotes} quotes"]
+        if self.cached:
+            parts.append(f"{self.cached} from cache")
+        if self.notices:
+            parts.append(f"{len(self.notices)} skipped")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        return ", ".join(parts)
+
+
+def iter_results(
+    inputs: Iterable[str | Path],
+    *,
+    config: PipelineConfig | None = None,
+    report: RunReport | None = None,
+) -> Iterator[ArticleResult]:
+    """Read inputs lazily and yield each article's result in input order.
+
+    Read failures go to ``report`` (they are not yielded); with ``config.strict``
+    the first failure raises `InputFormatError`.
+    """
+    from quotegraph.engine import extract_articles
+    from quotegraph.io import InputFailure, iter_articles
+
+    config = config or PipelineConfig()
+    report = report if report is not None else RunReport()
+
+    def articles() -> Iterator[Article]:
+        for item in iter_articles(inputs):
+            if isinstance(item, InputFailure):
+                report.record(item)
+                _maybe_stop(item, config)
+            else:
+                yield item
+
+    with _open_cache(config) as cache:
+        for result in extract_articles(articles(), config=config, cache=cache):
+            if result.error is not None:
+                failure = InputFailure(result.article.path or result.article.doc_id, result.error)
+                report.record(failure)
+                _maybe_stop(failure, config)
+                continue
+            report.done(result)
+            yield result
+
+
+def extract(
+    articles: Iterable[Article | str],
+    *,
+    config: PipelineConfig | None = None,
+    report: RunReport | None = None,
+) -> Iterator[Quote]:
+    """Yield the quotes of each article (speakers resolved within the article).
+
+    Parameters
+    ----------
+    articles : iterable of Article or str
+        Plain strings get ids ``text-1``, ``text-2``, ...
+    config : PipelineConfig, optional
+        Defaults to ``PipelineConfig()``.
+    report : RunReport, optional
+        Receives per-article failures; they never stop the stream.
+
+    Notes
+    -----
+    Corpus-wide canonical names (``Kirby`` in one article and ``John Kirby`` in
+    another) are linked by `run` and the ``from_*`` constructors, not here.
+    """
+    from quotegraph.engine import extract_articles
+    from quotegraph.io import InputFailure
+
+    config = config or PipelineConfig()
+    report = report if report is not None else RunReport()
+    for result in extract_articles(_as_articles(articles), config=config):
+        if result.error is not None:
+            report.record(InputFailure(result.article.doc_id, result.error))
+            continue
+        report.done(result)
+        yield from result.quotes
+
+
+def run(
+    inputs: Iterable[str | Path],
+    *,
+    config: PipelineConfig | None = None,
+    report: RunReport | None = None,
+    keep_articles: bool = True,
+) -> QuoteGraph:
+    """Read, extract and link a corpus; the one-call path behind ``quotegraph build``."""
+    config = config or PipelineConfig()
+    quotes: list[Quote] = []
+    articles: dict[str, Article] = {}
+    for result in iter_results(inputs, config=config, report=report):
+        quotes.extend(result.quotes)
+        if keep_articles:
+            articles[result.article.doc_id] = result.article
+    return QuoteGraph.linked(quotes, articles=articles, config=config)
+
+
+def from_texts(
+    texts: Iterable[str] | Mapping[str, str], *, config: PipelineConfig | None = None
+) -> QuoteGraph:
+    """Build a `QuoteGraph` from raw strings (or a mapping of id to text).
+
+    >>> qg = from_texts([])
+    >>> len(qg)
+    0
+    """
+    config = config or PipelineConfig()
+    if isinstance(texts, Mapping):
+        articles = [Article(str(doc_id), text) for doc_id, text in texts.items()]
+    else:
+        articles = list(_as_articles(texts))
+    quotes = list(extract(articles, config=config))
+    return QuoteGraph.linked(quotes, articles={a.doc_id: a for a in articles}, config=config)
+
+
+def from_paths(
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    config: PipelineConfig | None = None,
+    report: RunReport | None = None,
+) -> QuoteGraph:
+    """Build a `QuoteGraph` from files and folders (txt, md, html, jsonl, csv)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return run(paths, config=config, report=report)
+
+
+def from_quotes(
+    path: str | Path,
+    *,
+    articles: str | Path | None = None,
+    config: PipelineConfig | None = None,
+) -> QuoteGraph:
+    """Load a ``quotes.jsonl`` written by a build; no parsing, same graph.
+
+    ``articles`` defaults to ``articles.jsonl`` beside it, when present (it
+    lets `QuoteGraph.highlight` show the articles).
+    """
+    from quotegraph.io import iter_articles_jsonl, read_quotes_jsonl
+
+    path = Path(path)
+    quotes = read_quotes_jsonl(path)
+    articles_path = Path(articles) if articles else path.with_name("articles.jsonl")
+    loaded = {}
+    if articles_path.is_file():
+        loaded = {a.doc_id: a for a in iter_articles_jsonl(articles_path)}
+    return QuoteGraph(quotes, articles=loaded, config=config)
+
+
+class QuoteGraph:
+    """A corpus's quotes, its speaker graph, tables and exports.
+
+    Build one with `from_texts`, `from_paths` or `from_quotes`.
+    """
+
+    def __init__(
+        self,
+        quotes: Sequence[Quote],
+        *,
+        articles: Mapping[str, Article] | None = None,
+        entities: Sequence[Entity] | None = None,
+        config: PipelineConfig | None = None,
+    ) -> None:
+        self.quote_list: list[Quote] = list(quotes)
+        self.articles: dict[str, Article] = dict(articles or {})
+        self.entities: list[Entity] = list(entities or ())
+        self.config = config or PipelineConfig()
+
+    @classmethod
+    def linked(
+        cls,
+        quotes: Sequence[Quote],
+        *,
+        articles: Mapping[str, Article] | None = None,
+        config: PipelineConfig | None = None,
+    ) -> QuoteGraph:
+        """Link speaker names across the corpus, then wrap the result."""
+        from quotegraph.nlp.entities import link_entities
+
+        linked, entities = link_entities(quotes)
+        return cls(linked, articles=articles, entities=entities, config=config)
+
+    def __len__(self) -> int:
+        return len(self.quote_list)
+
+    def __repr__(self) -> str:
+        return (
+            f"<QuoteGraph {len(self.quote_list)} quotes, {len(self.articles)} articles, "
+            f"{self.graph.number_of_nodes()} nodes>"
+        )
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        """One row per quote, flat columns (the same as ``quotes.csv``)."""
+        import pandas as pd
+
+        from quotegraph.io import QUOTE_COLUMNS, quotes_to_rows
+
+        return pd.DataFrame(quotes_to_rows(self.quote_list), columns=list(QUOTE_COLUMNS))
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The speaker, organisation and topic graph (built once, then cached)."""
+        from quotegraph.graph.build import build_speaker_graph
+
+        return build_speaker_graph(
+            self.quote_list,
+            min_topic_support=self.config.min_topic_support,
+            seed=self.config.seed,
+        )
+
+    def speakers(self) -> pd.DataFrame:
+        """Speakers by quote count: id, name, kind, role, organisation, aliases, articles."""
+        return self._nodes(lambda data: data.get("kind") != "topic" and data.get("quote_count", 0))
+
+    def topics(self) -> pd.DataFrame:
+        """Topics by the number of quotes about them."""
+        return self._nodes(lambda data: data.get("kind") == "topic")
+
+    def filter(
+        self,
+        *,
+        speaker: str | None = None,
+        topic: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> QuoteGraph:
+        """A new QuoteGraph with the quotes that match every given condition.
+
+        ``speaker`` matches the canonical name, the mention or the entity id
+        (case-insensitive); ``topic`` a topic label; ``since``/``until`` are
+        inclusive ISO dates (quotes with no date are dropped by a date filter).
+        """
+        kept = [
+            q
+            for q in self.quote_list
+            if _matches(q, speaker=speaker, topic=topic, source=source, since=since, until=until)
+        ]
+        docs = {q.doc_id for q in kept}
+        articles = {k: v for k, v in self.articles.items() if k in docs}
+        return QuoteGraph(kept, articles=articles, entities=self.entities, config=self.config)
+
+    def to_jsonl(self, path: str | Path) -> Path:
+        from quotegraph.io import write_quotes_jsonl
+
+        write_quotes_jsonl(self.quote_list, path)
+        return Path(path)
+
+    def to_csv(self, out_dir: str | Path) -> list[Path]:
+        """Write ``quotes.csv``, ``nodes.csv`` and ``edges.csv`` into ``out_dir``."""
+        from quotegraph.graph.export import export_graph
+        from quotegraph.io import write_quotes_csv
+
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        write_quotes_csv(self.quote_list, out / "quotes.csv")
+        return [out / "quotes.csv", *export_graph(self.graph, out, formats=("csv",))]
+
+    def to_graphml(self, path: str | Path) -> Path:
+        from quotegraph.graph.export import write_graphml
+
+        write_graphml(self.graph, path)
+        return Path(path)
+
+    def to_gexf(self, path: str | Path) -> Path:
+        from quotegraph.graph.export import write_gexf
+
+        write_gexf(self.graph, path)
+        return Path(path)
+
+    def to_json(self, path: str | Path) -> Path:
+        from quotegraph.graph.export import write_json
+
+        write_json(self.graph, path)
+        return Path(path)
+
+    def to_html(self, path: str | Path | None = None, *, title: str = "quotegraph") -> str | Path:
+        """The interactive page as a string, or written to ``path``."""
+        from quotegraph.graph.render import render_html, write_html
+
+        articles = list(self.articles.values())
+        if path is None:
+            return render_html(self.graph, self.quote_list, articles, title=title)
+        return write_html(self.graph, self.quote_list, path, articles=articles, title=title)
+
+    def save(
+        self, out_dir: str | Path, *, formats: Iterable[str] = ALL_FORMATS, title: str = "quotegraph"
+    ) -> list[Path]:
+        """Write ``quotes.jsonl``, ``articles.jsonl`` and the chosen formats into ``out_dir``."""
+        from quotegraph.graph.export import export_graph
+        from quotegraph.io import write_articles_jsonl, write_quotes_csv, write_quotes_jsonl
+
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        chosen = _check_formats(formats)
+        write_quotes_jsonl(self.quote_list, out / "quotes.jsonl")
+        write_articles_jsonl(self.articles.values(), out / "articles.jsonl")
+        written = [out / "quotes.jsonl", out / "articles.jsonl"]
+        if "csv" in chosen:
+            write_quotes_csv(self.quote_list, out / "quotes.csv")
+            written.append(out / "quotes.csv")
+        graph_formats = tuple(f for f in chosen if f != "html")
+        written += export_graph(self.graph, out, formats=graph_formats)
+        if "html" in chosen:
+            written.append(Path(self.to_html(out / "graph.html", title=title)))
+            written += self._write_article_views(out)
+        return written
+
+    def highlight(self, doc_id: str) -> Any:
+        """The article with its quotes highlighted, for inline display in Jupyter."""
+        from quotegraph.graph.render import iframe_srcdoc
+        from quotegraph.highlight import render_article
+
+        if doc_id not in self.articles:
+            known = ", ".join(sorted(self.articles)[:10]) or "none loaded"
+            raise KeyError(f"no article {doc_id!r}; known: {known}")
+        quotes = [q for q in self.quote_list if q.doc_id == doc_id]
+        return _HTML(iframe_srcdoc(render_article(self.articles[doc_id], quotes)))
+
+    def show(self, *, height: int = 650) -> Any:
+        """Display the interactive graph inline (Jupyter, VS Code, Colab)."""
+        from quotegraph.graph.render import iframe_srcdoc
+
+        return _HTML(iframe_srcdoc(str(self.to_html()), height=height))
+
+    def _repr_html_(self) -> str:
+        from quotegraph.graph.render import iframe_srcdoc
+
+        return iframe_srcdoc(str(self.to_html()))
+
+    def _write_article_views(self, out: Path) -> list[Path]:
+        from quotegraph.highlight import write_highlights
+
+        if not self.articles:
+            return []
+        return write_highlights(list(self.articles.values()), self.quote_list, out / "articles")
+
+    def _nodes(self, keep: Any) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = [
+            {"id": node, **_flat(data)} for node, data in self.graph.nodes(data=True) if keep(data)
+        ]
+        frame = pd.DataFrame(rows)
+        if frame.empty:
+            return frame
+        return frame.sort_values(["quote_count", "id"], ascending=[False, True]).reset_index(
+            drop=True
+        )
+
+
+class _HTML:
+    """Minimal rich-display object, so the API works without IPython installed."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
+def _as_articles(items: Iterable[Article | str]) -> Iterator[Article]:
+    for number, item in enumerate(items, start=1):
+        yield item if isinstance(item, Article) else Article(f"text-{number}", str(item))
+
+
+def _matches(quote: Quote, **conditions: str | None) -> bool:
+    speaker, topic = conditions["speaker"], conditions["topic"]
+    if speaker is not None:
+        needle = speaker.casefold()
+        mention = quote.speaker.mention.text if quote.speaker.mention else ""
+        names = (quote.speaker.name, mention, quote.speaker.entity_id or "")
+        if not any(needle in name.casefold() for name in names):
+            return False
+    if topic is not None and topic.casefold() not in {t.casefold() for t in quote.topics}:
+        return False
+    if conditions["source"] is not None and quote.source != conditions["source"]:
+        return False
+    since, until = conditions["since"], conditions["until"]
+    if (since or until) and not quote.date:
+        return False
+    if since and quote.date and quote.date < since:
+        return False
+    return not (until and quote.date and quote.date > until)
+
+
+def _flat(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: ("; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in data.items()}
+
+
+def _check_formats(formats: Iterable[str]) -> list[str]:
+    chosen = [f.strip().lower() for f in formats if f.strip()]
+    unknown = sorted(set(chosen) - set(ALL_FORMATS))
+    if unknown:
+        raise ValueError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(ALL_FORMATS)}")
+    return chosen
+
+
+def _maybe_stop(failure: InputFailure, config: PipelineConfig) -> None:
+    from quotegraph.errors import InputFormatError
+
+    if config.strict and failure.level != "notice":
+        raise InputFormatError(failure.path, failure.reason, line=failure.line)
+
+
+class _NoCache:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _open_cache(config: PipelineConfig) -> Any:
+    from quotegraph.cache import QuoteCache
+
+    return QuoteCache(config.cache) if config.cache else _NoCache()
+

@@ -1,0 +1,105 @@
+"""An SQLite cache of per-article quotes, so re-runs only parse what changed.
+
+The key is a hash of the article text, the pipeline name and the quotegraph
+version: editing an article, switching ``--model`` or upgrading quotegraph
+misses the cache. Article metadata (id, title, source) is not in the key;
+a hit is re-stamped with the article it was asked for.
+
+>>> from quotegraph.model import Article
+>>> cache = QuoteCache(":memory:")
+>>> article = Article("a1", "Nothing quoted here.")
+>>> cache.get(article, model="m") is None
+True
+>>> cache.put(article, [], model="m")
+>>> cache.get(article, model="m")
+[]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+from quotegraph import __version__
+from quotegraph.model import Article, Quote
+
+__all__ = ["QuoteCache", "article_key"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS quotes (
+    key TEXT PRIMARY KEY,
+    quotes TEXT NOT NULL
+)
+"""
+
+
+def article_key(article: Article, *, model: str) -> str:
+    """Hash of what decides an article's quotes: its text, the model, our version."""
+    digest = hashlib.sha256()
+    for part in (__version__, model, article.text):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class QuoteCache:
+    """Quotes per article in one SQLite file (or ``":memory:"``)."""
+
+    def __init__(self, path: str | Path) -> None:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.path = str(path)
+        self._db = sqlite3.connect(self.path)
+        self._db.execute(_SCHEMA)
+        self._pending = 0
+
+    def get(self, article: Article, *, model: str) -> list[Quote] | None:
+        """The cached quotes of ``article``, re-stamped with its metadata, or None."""
+        row = self._db.execute(
+            "SELECT quotes FROM quotes WHERE key = ?", (article_key(article, model=model),)
+        ).fetchone()
+        if row is None:
+            return None
+        return [_restamp(Quote.from_dict(item), article) for item in json.loads(row[0])]
+
+    def put(self, article: Article, quotes: list[Quote], *, model: str) -> None:
+        payload = json.dumps([q.to_dict() for q in quotes], ensure_ascii=False)
+        self._db.execute(
+            "INSERT OR REPLACE INTO quotes (key, quotes) VALUES (?, ?)",
+            (article_key(article, model=model), payload),
+        )
+        self._pending += 1
+        # Commit in batches: one transaction per article is slow on big corpora.
+        if self._pending >= 200:
+            self.commit()
+
+    def commit(self) -> None:
+        self._db.commit()
+        self._pending = 0
+
+    def close(self) -> None:
+        self.commit()
+        self._db.close()
+
+    def __enter__(self) -> QuoteCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _restamp(quote: Quote, article: Article) -> Quote:
+    if quote.doc_id == article.doc_id and quote.title == article.title:
+        return replace(quote, source=article.source, date=article.date, url=article.url)
+    return replace(
+        quote,
+        doc_id=article.doc_id,
+        quote_id=f"{article.doc_id}:{quote.start}-{quote.end}",
+        source=article.source,
+        date=article.date,
+        url=article.url,
+        title=article.title,
+    )

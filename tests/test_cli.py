@@ -1,0 +1,118 @@
+"""The CLI contract of issue 2, and batch robustness (issue 9), end to end."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quotegraph.cli import app
+
+runner = CliRunner()
+BUILD_FILES = ("graph.html", "graph.graphml", "graph.gexf", "quotes.jsonl", "nodes.csv", "edges.csv")
+
+
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def demo_build(tmp_path_factory, examples_dir, nlp):
+    out = tmp_path_factory.mktemp("demo")
+    result = runner.invoke(app, ["build", str(examples_dir), "-o", str(out), "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.model
+def test_cli_build_writes_every_output(demo_build):
+    for name in BUILD_FILES:
+        assert (demo_build / name).stat().st_size > 0, name
+    assert len(_lines(demo_build / "quotes.jsonl")) >= 30
+
+
+@pytest.mark.model
+def test_cli_build_offsets_slice_the_articles(demo_build):
+    texts = {a["doc_id"]: a["text"] for a in _lines(demo_build / "articles.jsonl")}
+    for quote in _lines(demo_build / "quotes.jsonl"):
+        text = texts[quote["doc_id"]]
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+        for span in (quote["cue"], quote["speaker"]["mention"]):
+            if span is not None:
+                assert text[span["start"] : span["end"]] == span["text"]
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_cli_extract_seed_attributes_the_named_speakers(shared_dir, nlp):
+    seed = shared_dir / "seeds" / "000_b720d96c5c25e296.txt"
+    result = runner.invoke(app, ["extract", str(seed), "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    quotes = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    names = {q["speaker"]["name"] for q in quotes}
+    assert {"John Kirby", "Antony Blinken", "Serhii Cherevatyi"} <= names
+    text = seed.read_text(encoding="utf-8")
+    for quote in quotes:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+
+
+@pytest.mark.model
+def test_cli_extract_csv(tmp_path, nlp):
+    article = tmp_path / "a.txt"
+    article.write_text('"We will rebuild," Mayor Ana Ruiz said on Monday.\n', encoding="utf-8")
+    out = tmp_path / "q.csv"
+    result = runner.invoke(app, ["extract", str(article), "-o", str(out), "--format", "csv", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    header, *rows = out.read_text(encoding="utf-8").splitlines()
+    assert "speaker_name" in header.split(",")
+    assert len(rows) == 1 and "Ana Ruiz" in rows[0]
+
+
+@pytest.mark.model
+def test_cli_bad_inputs_never_stop_the_batch(tmp_path, nlp):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text('"The bridge will reopen," Mayor Ana Ruiz said.\n', encoding="utf-8")
+    (corpus / "empty.txt").write_text("  \n", encoding="utf-8")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (corpus / "rows.jsonl").write_text(
+        json.dumps({"id": "row-ok", "text": '"Fares rise in May," the operator said.'}) + "\n{not json\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out" / "quotes.jsonl"
+    out.parent.mkdir()
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(out), "--workers", "1"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    docs = {q["doc_id"] for q in _lines(out)}
+    assert {"good", "row-ok"} <= docs
+    errors = _lines(out.parent / "errors.jsonl")
+    failed = [e["path"] for e in errors if e.get("level") != "notice"]
+    assert sorted(Path(p).name for p in failed) == ["binary.txt", "rows.jsonl"]
+    assert any(e.get("line") == 2 for e in errors if Path(e["path"]).name == "rows.jsonl")
+
+
+def test_cli_python_m_and_missing_model_is_one_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Some text.", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "quotegraph", "extract", str(article), "--model", "no_such_pipeline"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "error: spaCy pipeline 'no_such_pipeline' is not installed; install it with "
+        "`pip install no_such_pipeline` (or name another installed pipeline with --model)"
+    ]
+
+
+@pytest.mark.parametrize("command", ["extract", "build", "evaluate", "highlight"])
+def test_cli_every_command_has_help(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output
