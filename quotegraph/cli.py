@@ -38,6 +38,9 @@ WORKERS = typer.Option(None, "--workers", "-w", min=1, help="Worker processes [d
 CACHE = typer.Option(None, "--cache", help="SQLite cache of extracted quotes (re-runs skip unchanged articles).")
 STRICT = typer.Option(False, "--strict", help="Stop at the first input that fails.")
 NO_COREF = typer.Option(False, "--no-coref", help="Skip coreference (faster; pronoun speakers stay unresolved).")
+SCHEDULER = typer.Option(
+    None, "--scheduler", help="Dask scheduler address: run extraction on that cluster (needs the dask extra)."
+)
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings.")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Log progress details.")
 
@@ -67,6 +70,7 @@ def extract(
     cache: Optional[Path] = CACHE,
     strict: bool = STRICT,
     no_coref: bool = NO_COREF,
+    scheduler: Optional[str] = SCHEDULER,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -77,7 +81,9 @@ def extract(
     if format not in ("jsonl", "csv"):
         _fail(f"--format must be jsonl or csv, not {format!r}")
     _setup_logging(quiet, verbose)
-    config = PipelineConfig(model=model, workers=workers, cache=cache, strict=strict, coref=not no_coref)
+    config = PipelineConfig(
+        model=model, workers=workers, cache=cache, strict=strict, coref=not no_coref, scheduler=scheduler
+    )
     report = RunReport()
     quotes = [q for result in _progress(inputs, config, report, quiet) for q in result.quotes]
     linked = QuoteGraph.linked(quotes, config=config).quote_list
@@ -102,6 +108,7 @@ def build(
     cache: Optional[Path] = CACHE,
     strict: bool = STRICT,
     no_coref: bool = NO_COREF,
+    scheduler: Optional[str] = SCHEDULER,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -121,6 +128,7 @@ def build(
         coref=not no_coref,
         topics_file=topics,
         min_topic_support=min_topic_support,
+        scheduler=scheduler,
     )
     report = RunReport()
     quotes, articles = [], {}

@@ -50,6 +50,9 @@ class PipelineConfig:
         Stop at the first failed input instead of recording it and going on.
     seed : int, optional (default=0)
         Seed for anything random (layouts, communities).
+    scheduler : str or None, optional (default=None)
+        Address of a Dask distributed scheduler (``tcp://host:8786``): extraction
+        runs on its workers, the graph stays local. Needs the ``dask`` extra.
     """
 
     model: str = DEFAULT_MODEL
@@ -63,3 +66,4 @@ class PipelineConfig:
     cache: Path | None = None
     strict: bool = False
     seed: int = 0
+    scheduler: str | None = None

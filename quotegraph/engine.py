@@ -65,7 +65,9 @@ def extract_articles(
     # A corpus that fits in one batch is not worth starting worker processes for.
     head = list(islice(batches, 2))
     batches = chain(head, batches)
-    if workers <= 1 or len(head) < 2:
+    if config.scheduler:
+        results = _on_dask(batches, config=config, cache=cache)
+    elif workers <= 1 or len(head) < 2:
         extractor = Extractor(config)
         results: Iterator[ArticleResult] = (
             r for batch in batches for r in _cached_or(batch, cache, config, extractor.process)
@@ -205,6 +207,40 @@ class WorkerPool:
 
 
 _Pending = tuple[list[Article], list[ArticleResult], "Future[list[ArticleResult]] | None"]
+
+
+def _on_dask(
+    batches: Iterator[list[Article]], *, config: PipelineConfig, cache: QuoteCache | None
+) -> Iterator[ArticleResult]:
+    """Send batches to a Dask cluster; each worker process keeps one pipeline."""
+    try:
+        from distributed import Client
+    except ImportError:
+        from quotegraph.errors import QuotegraphError
+
+        raise QuotegraphError(
+            "--scheduler needs Dask: pip install 'quotegraph[dask]'"
+        ) from None
+    with Client(config.scheduler) as client:
+        limit = 2 * max(1, sum(client.nthreads().values()))
+        pending: deque[_Pending] = deque()
+        for batch in batches:
+            hits, misses = _split_cached(batch, cache, config)
+            future = client.submit(_dask_work, misses, config, pure=False) if misses else None
+            pending.append((batch, hits, future))
+            while sum(1 for *_, f in pending if f is not None) > limit:
+                yield from _merge_pending(pending.popleft())
+        while pending:
+            yield from _merge_pending(pending.popleft())
+
+
+def _dask_work(batch: list[Article], config: PipelineConfig) -> list[ArticleResult]:
+    return _extractor_for(config).process(batch)
+
+
+@lru_cache(maxsize=2)
+def _extractor_for(config: PipelineConfig) -> Extractor:
+    return Extractor(config)
 
 
 def _merge_pending(entry: _Pending) -> list[ArticleResult]:
