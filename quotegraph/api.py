@@ -101,11 +101,13 @@ def iter_results(
     *,
     config: PipelineConfig | None = None,
     report: RunReport | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[ArticleResult]:
     """Read inputs lazily and yield each article's result in input order.
 
     Read failures go to ``report`` (they are not yielded); with ``config.strict``
-    the first failure raises `InputFormatError`.
+    the first failure raises `InputFormatError`. Paths under ``exclude`` (such
+    as the output folder) are never read as inputs.
     """
     from quotegraph.engine import extract_articles
     from quotegraph.io import InputFailure, iter_articles
@@ -114,7 +116,7 @@ def iter_results(
     report = report if report is not None else RunReport()
 
     def articles() -> Iterator[Article]:
-        for item in iter_articles(inputs):
+        for item in iter_articles(inputs, exclude=exclude):
             if isinstance(item, InputFailure):
                 report.record(item)
                 _maybe_stop(item, config)
@@ -384,7 +386,8 @@ class QuoteGraph:
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         chosen = _check_formats(formats)
-        write_quotes_jsonl(self.quote_list, out / "quotes.jsonl")
+        texts = {doc_id: article.text for doc_id, article in self.articles.items()}
+        write_quotes_jsonl(self.quote_list, out / "quotes.jsonl", texts=texts or None)
         write_articles_jsonl(self.articles.values(), out / "articles.jsonl")
         written = [out / "quotes.jsonl", out / "articles.jsonl"]
         if "csv" in chosen:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import TYPE_CHECKING, Iterator, List, Optional
 
 import typer
 
@@ -18,6 +18,9 @@ from quotegraph import __version__
 from quotegraph.api import ALL_FORMATS, RunReport, iter_results
 from quotegraph.config import DEFAULT_MODEL, PipelineConfig
 from quotegraph.errors import InputFormatError, QuotegraphError
+
+if TYPE_CHECKING:
+    from quotegraph.engine import ArticleResult
 
 __all__ = ["app", "main"]
 
@@ -132,7 +135,7 @@ def build(
     )
     report = RunReport()
     quotes, articles = [], {}
-    for result in _progress(inputs, config, report, quiet):
+    for result in _progress(inputs, config, report, quiet, exclude=(output,)):
         quotes.extend(result.quotes)
         articles[result.article.doc_id] = result.article
     qg = QuoteGraph.linked(quotes, articles=articles, config=config)
@@ -184,7 +187,7 @@ def highlight(
     config = PipelineConfig(model=model, workers=workers, cache=cache)
     report = RunReport()
     quotes, articles = [], []
-    for result in _progress(inputs, config, report, quiet):
+    for result in _progress(inputs, config, report, quiet, exclude=(output,)):
         quotes.extend(result.quotes)
         articles.append(result.article)
     linked = QuoteGraph.linked(quotes, config=config).quote_list
@@ -210,11 +213,11 @@ def main() -> None:
 
 
 def _progress(
-    inputs: List[str], config: PipelineConfig, report: RunReport, quiet: bool
-) -> Iterator:
+    inputs: List[str], config: PipelineConfig, report: RunReport, quiet: bool, *, exclude: tuple[Path, ...] = ()
+) -> Iterator[ArticleResult]:
     from tqdm import tqdm
 
-    results = iter_results(inputs, config=config, report=report)
+    results = iter_results(inputs, config=config, report=report, exclude=exclude)
     with tqdm(results, desc="articles", unit="article", disable=quiet, file=sys.stderr, mininterval=0.5) as bar:
         for result in bar:
             bar.set_postfix(quotes=report.quotes, failed=len(report.failed), refresh=False)
