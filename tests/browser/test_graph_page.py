@@ -1,0 +1,344 @@
+"""graph.html in headless Chromium with the network cut: drawn, searchable, filterable, escaped."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from quotegraph.graph.build import build_speaker_graph
+from quotegraph.graph.render import iframe_srcdoc, render_html, write_html
+from quotegraph.model import Article, Quote, QuoteKind, Resolution, Speaker, SpeakerKind, TextSpan
+
+pytestmark = pytest.mark.browser
+
+OUTPUT = Path(__file__).resolve().parents[2] / "output"
+HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+HOSTILE_QUOTE = '"It ends here </script><script>window.pwned=1</script> today."'
+
+# (doc id, title, source, date, [(speaker, mention, role, organisation, topic, quote)])
+STORIES = [
+    ("kyiv", "The defence of Bakhmut holds", "Kyiv Courier", "2023-05-01", [
+        ("Oleksandr Syrskyi", "General Syrskyi", "commander", "Ground Forces", "Bakhmut", '"The enemy has not taken the city."'),
+        ("John Kirby", "Kirby", "spokesperson", "White House", "Bakhmut", '"Russia is paying a terrible price."'),
+        ("Yevgeny Prigozhin", "Prigozhin", "founder", "Wagner", "Bakhmut", '"We are short of shells."'),
+    ]),
+    ("wash", "Losses mount, Washington says", "Capital Ledger", "2023-05-02", [
+        ("John Kirby", "He", "spokesperson", "White House", "losses", '"Twenty thousand killed since December."'),
+        ("Antony Blinken", "Blinken", "secretary of state", "State Department", "losses", '"The numbers speak for themselves."'),
+        ("John Kirby", "The spokesman", "spokesperson", "White House", "Bakhmut", '"Bakhmut has become a trap."'),
+    ]),
+    ("hostile", HOSTILE_NAME, "Evil <Source>", "2023-05-07", [
+        (HOSTILE_NAME, HOSTILE_NAME, "agent", "Wagner", "losses", HOSTILE_QUOTE),
+        ("Serhii Cherevatyi", "Cherevatyi", "spokesman", "Ground Forces", "Bakhmut", '"The fighting is fierce."'),
+    ]),
+]  # fmt: skip
+
+
+def sample_corpus() -> tuple[list[Article], list[Quote]]:
+    """Articles written here, with quotes at exact offsets (pronoun and nominal mentions too)."""
+    articles, quotes = [], []
+    for doc_id, title, source, date, items in STORIES:
+        text, spans = f"{title}\n\n", []
+        for speaker, mention, role, org, topic, said in items:
+            start = len(text)
+            text += f"{mention} said {said} The {role} of {org} spoke about {topic}.\n\n"
+            spans.append((start, speaker, mention, role, org, topic, said))
+        for start, speaker, mention, role, org, topic, said in spans:
+            cue = start + len(mention) + 1
+            q0 = cue + 5
+            how = Resolution.SUBJECT
+            if mention == "He" or mention.startswith("The "):
+                how = Resolution.COREFERENCE if mention == "He" else Resolution.NOMINAL
+            who = Speaker(speaker, mention=TextSpan.of(text, start, start + len(mention)), kind=SpeakerKind.PERSON,
+                          role=role, organisation=org, resolution=how)  # fmt: skip
+            quotes.append(Quote(doc_id, f"{doc_id}:{q0}", said, q0, q0 + len(said), QuoteKind.DIRECT, who,
+                                cue=TextSpan.of(text, cue, cue + 4), topics=(topic,), source=source, date=date,
+                                title=title, url=f"https://example.org/{doc_id}"))  # fmt: skip
+        url = f"https://example.org/{doc_id}"
+        articles.append(Article(doc_id, text, title=title, source=source, date=date, url=url))
+    return articles, quotes
+
+
+def big_graph(nodes: int = 5000, seed: int = 0) -> nx.MultiDiGraph:
+    """A synthetic scale-free graph with the attributes build.py sets.
+
+    Positions are scattered here so the test times the browser, not the Python
+    layout (tests/graph/test_render.py covers that; ``make bench`` times it).
+    """
+    base = nx.barabasi_albert_graph(nodes, 1, seed=seed)
+    rng = random.Random(seed)
+    kinds = ("person", "person", "person", "organisation", "topic", "place")
+    graph = nx.MultiDiGraph()
+    names = [f"{kinds[i % len(kinds)]}:n{i}" for i in base]
+    for i, name in enumerate(names):
+        graph.add_node(name, label=f"Node {i}", kind=kinds[i % len(kinds)], aliases=[f"alias {i}"],
+                       quote_count=1 + base.degree(i), articles=[f"d{i % 97}"], sources=[f"Outlet {i % 5}"],
+                       first_seen="2023-01-01", last_seen="2023-05-01", community=rng.randrange(30),
+                       x=rng.uniform(-3000, 3000), y=rng.uniform(-3000, 3000))  # fmt: skip
+    for u, v in base.edges:
+        graph.add_edge(names[u], names[v], key="mentions", relation="mentions", weight=1, quote_ids=[])
+    return graph
+
+
+def make_driver(browser: str, driver_path: str, *, width: int = 1400, height: int = 900):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = browser
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--proxy-server=127.0.0.1:9", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", f"--user-data-dir={tempfile.mkdtemp(prefix='qg-chrome-')}",
+                f"--window-size={width},{height}"):  # fmt: skip
+        options.add_argument(arg)
+    # An explicit driver path: Selenium Manager never looks for (or downloads) one.
+    return webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+
+
+def open_page(driver, path: Path, timeout: float = 60.0) -> None:
+    driver.get(path.resolve().as_uri())
+    deadline = time.monotonic() + timeout
+    while not driver.execute_script("return !!(window.quotegraph && window.quotegraph.ready)"):
+        assert time.monotonic() < deadline, "the graph page never became ready"
+        time.sleep(0.1)
+
+
+@pytest.fixture(scope="module")
+def driver(chromium):
+    session = make_driver(*chromium)
+    yield session
+    session.quit()
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    articles, quotes = sample_corpus()
+    return build_speaker_graph(quotes, min_topic_support=1), quotes, articles
+
+
+@pytest.fixture(scope="module")
+def page(corpus, tmp_path_factory) -> Path:
+    graph, quotes, articles = corpus
+    return write_html(graph, quotes, tmp_path_factory.mktemp("graph") / "graph.html", articles=articles,
+                      title="Bakhmut, May 2023")  # fmt: skip
+
+
+@pytest.fixture()
+def loaded(driver, page):
+    open_page(driver, page)
+    return driver
+
+
+def test_graph_page_draws_offline(loaded, corpus):
+    graph = corpus[0]
+    painted = loaded.execute_script(
+        "var c = document.querySelector('#qg-network canvas');"
+        "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
+        "for (var i = 3; i < d.length; i += 16) { if (d[i] > 0) { n++; } } return [c.width, n];"
+    )
+    assert painted[0] > 300 and painted[1] > 500  # a real canvas with drawn pixels
+    assert loaded.execute_script("return quotegraph.data.nodes.length") == graph.number_of_nodes()
+    assert loaded.execute_script("return quotegraph.visibleNodeIds().length") == graph.number_of_nodes()
+    assert loaded.execute_script("return quotegraph.data.edges.length") == graph.number_of_edges()
+    resources = loaded.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert resources == []  # nothing fetched at all
+    OUTPUT.mkdir(exist_ok=True)
+    loaded.execute_script("quotegraph.focusNode('person:john-kirby')")
+    time.sleep(0.8)
+    loaded.save_screenshot(str(OUTPUT / "graph.png"))
+
+
+def test_graph_page_search_finds_names_and_aliases(loaded):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    box = loaded.find_element(By.ID, "qg-search")
+    box.send_keys("general sy")  # an alias of Oleksandr Syrskyi, not his name
+    options = loaded.find_elements(By.CSS_SELECTOR, "#qg-suggest li .qg-name")
+    assert [o.text for o in options] == ["Oleksandr Syrskyi"]
+    box.send_keys(Keys.ENTER)
+    assert loaded.execute_script("return quotegraph.network.getSelectedNodes()") == ["person:oleksandr-syrskyi"]
+    assert loaded.find_element(By.CSS_SELECTOR, "#qg-panel h2").text == "Oleksandr Syrskyi"
+    quotes = loaded.find_elements(By.CSS_SELECTOR, "#qg-panel blockquote")
+    assert [q.text for q in quotes][:1] == ['"The enemy has not taken the city."']
+
+
+def test_graph_page_legend_toggles_a_kind(loaded, corpus):
+    from selenium.webdriver.common.by import By
+
+    graph = corpus[0]
+    topics = sum(1 for _, kind in graph.nodes(data="kind") if kind == "topic")
+    toggle = loaded.find_element(By.CSS_SELECTOR, '#qg-legend li[data-kind="topic"] input')
+    toggle.click()
+    visible = loaded.execute_script("return quotegraph.visibleNodeIds()")
+    assert len(visible) == graph.number_of_nodes() - topics and not any(v.startswith("topic:") for v in visible)
+    toggle.click()
+    assert len(loaded.execute_script("return quotegraph.visibleNodeIds()")) == graph.number_of_nodes()
+
+
+def test_graph_page_filters_by_quotes_and_source(loaded, corpus):
+    from selenium.webdriver.common.by import By
+
+    graph = corpus[0]
+    loaded.execute_script(
+        "var s = document.getElementById('qg-min'); s.value = 3; s.dispatchEvent(new Event('input'))"
+    )
+    visible = set(loaded.execute_script("return quotegraph.visibleNodeIds()"))
+    assert visible == {n for n, c in graph.nodes(data="quote_count") if c >= 3}
+    loaded.find_element(By.ID, "qg-reset").click()
+    boxes = loaded.find_elements(By.CSS_SELECTOR, "#qg-sources input")
+    labels = [b.find_element(By.XPATH, "..").text for b in boxes]
+    only_evil = next(b for b, label in zip(boxes, labels) if label.startswith("Evil <Source>"))
+    for box in boxes:
+        if box != only_evil:
+            box.click()
+    visible = set(loaded.execute_script("return quotegraph.visibleNodeIds()"))
+    assert visible == {n for n, s in graph.nodes(data="sources") if "Evil <Source>" in s}
+
+
+def test_graph_page_click_opens_quotes_and_article(loaded, corpus):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    x, y = loaded.execute_script(
+        "var n = quotegraph.network, p = n.getPositions(['person:john-kirby'])['person:john-kirby'];"
+        "var d = n.canvasToDOM(p); return [d.x, d.y];"
+    )
+    canvas = loaded.find_element(By.CSS_SELECTOR, "#qg-network canvas")
+    rect = canvas.rect
+    offset = (int(x - rect["width"] / 2), int(y - rect["height"] / 2))  # from the canvas centre
+    ActionChains(loaded).move_to_element_with_offset(canvas, *offset).click().perform()
+    assert loaded.find_element(By.CSS_SELECTOR, "#qg-panel h2").text == "John Kirby"
+    graph = corpus[0]
+    kirby = "person:john-kirby"
+    neighbourhood = {kirby, *graph.successors(kirby), *graph.predecessors(kirby)}
+    assert set(loaded.execute_script("return quotegraph.focused()")) == neighbourhood
+    cards = loaded.find_elements(By.CSS_SELECTOR, "#qg-panel .qg-quote")
+    assert len(cards) == 3
+    original = cards[0].find_element(By.LINK_TEXT, "Original ↗")
+    assert (original.get_attribute("target"), original.get_attribute("rel")) == ("_blank", "noopener noreferrer")
+    cards[0].find_element(By.XPATH, ".//button[text()='Show in article']").click()
+    time.sleep(0.5)
+    flashed = loaded.execute_script(
+        "var d = document.getElementById('qg-reader-frame').contentDocument;"
+        "var m = d.querySelector('.qg-flash'); return m && [m.id, m.textContent, m.dataset.speaker];"
+    )
+    assert flashed is not None and flashed[2] == "John Kirby" and flashed[1].startswith('"')
+    loaded.find_element(By.ID, "qg-reader-close").click()
+    edge = loaded.execute_script(
+        "var e = quotegraph.data.edges.find(e => e.relation === 'speaks_about' && e.from === 'person:john-kirby');"
+        "quotegraph.network.body.emitter.emit('click', {nodes: [], edges: [e.id], pointer: {DOM: {x: 0, y: 0}}});"
+        "return e.quotes.length;"
+    )
+    assert len(loaded.find_elements(By.CSS_SELECTOR, "#qg-panel .qg-quote")) == edge
+    assert "→" in loaded.find_element(By.CSS_SELECTOR, "#qg-panel h2").text
+
+
+def test_graph_page_hostile_text_stays_text(loaded):
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    loaded.execute_script("quotegraph.focusNode('person:img-src-x-onerror-alert-1')")
+    assert loaded.find_element(By.CSS_SELECTOR, "#qg-panel h2").text == HOSTILE_NAME
+    texts = [q.text for q in loaded.find_elements(By.CSS_SELECTOR, "#qg-panel blockquote")]
+    assert HOSTILE_QUOTE in texts
+    assert loaded.execute_script("return typeof window.pwned") == "undefined"
+    assert loaded.find_elements(By.CSS_SELECTOR, "img") == []
+    with pytest.raises(NoAlertPresentException):
+        loaded.switch_to.alert.text
+
+
+def test_graph_page_colour_switch_uses_communities(loaded):
+    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.common.by import By
+
+    script = "return quotegraph.data.nodes.map(n => quotegraph.nodes.get(n.id).color.background)"
+    by_kind = loaded.execute_script(script)
+    Select(loaded.find_element(By.ID, "qg-colour")).select_by_value("community")
+    by_community = loaded.execute_script(script)
+    expected = loaded.execute_script(
+        "var c = quotegraph.data.community_colours;"
+        "return quotegraph.data.nodes.map(n => c[n.community % c.length])"
+    )
+    assert by_community == expected and by_community != by_kind
+
+
+def test_graph_page_works_inside_a_notebook_iframe(driver, corpus, tmp_path):
+    """What `_repr_html_` shows in Jupyter: the page in an iframe srcdoc, its article reader working."""
+    from selenium.webdriver.common.by import By
+
+    graph, quotes, articles = corpus
+    cell = tmp_path / "cell.html"
+    cell.write_text("<!DOCTYPE html><meta charset='utf-8'>" + iframe_srcdoc(render_html(graph, quotes, articles)),
+                    encoding="utf-8")  # fmt: skip
+    driver.get(cell.as_uri())
+    driver.switch_to.frame(driver.find_element(By.TAG_NAME, "iframe"))
+    try:
+        deadline = time.monotonic() + 30
+        while not driver.execute_script("return !!(window.quotegraph && window.quotegraph.ready)"):
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        assert driver.execute_script("return quotegraph.visibleNodeIds().length") == graph.number_of_nodes()
+        driver.execute_script(
+            "var n = quotegraph.data.nodes.find(n => n.id === 'person:john-kirby');"
+            "var q = quotegraph.data.quotes[n.said[0]]; quotegraph.openArticle(q.doc_id, q.anchor);"
+        )
+        time.sleep(0.5)
+        flashed = driver.execute_script(
+            "var d = document.getElementById('qg-reader-frame').contentDocument;"
+            "return d && d.querySelectorAll('.qg-flash').length"
+        )
+        assert flashed == 1
+    finally:
+        driver.switch_to.default_content()
+
+
+def test_graph_page_opens_an_empty_graph(driver, tmp_path):
+    open_page(driver, write_html(nx.MultiDiGraph(), [], tmp_path / "empty.html"), timeout=20)
+    assert driver.execute_script("return quotegraph.visibleNodeIds().length") == 0
+
+
+def test_graph_page_opens_5000_nodes(driver, tmp_path_factory):
+    graph = big_graph()
+    path = write_html(graph, [], tmp_path_factory.mktemp("big") / "graph.html")
+    open_page(driver, path, timeout=120)
+    assert driver.execute_script("return quotegraph.visibleNodeIds().length") == 5000
+    assert driver.execute_script("return quotegraph.network.physics.options.enabled") is False
+    driver.execute_script("quotegraph.focusNode('person:n42')")  # interactive: search, focus, panel
+    assert driver.execute_script("return quotegraph.network.getSelectedNodes()") == ["person:n42"]
+
+
+def demo_corpus(nlp, folder: Path):
+    """The bundled corpus through the pipeline (session model) and the corpus-wide linking."""
+    from quotegraph.api import QuoteGraph
+    from quotegraph.config import PipelineConfig
+    from quotegraph.io import read_articles
+    from quotegraph.nlp.pipeline import extract_quotes
+
+    articles, _ = read_articles(folder)
+    quotes = [q for a in articles for q in extract_quotes(nlp(a.text), a, config=PipelineConfig())]
+    linked = QuoteGraph.linked(quotes, articles={a.doc_id: a for a in articles})
+    return linked.graph, linked.quote_list, articles
+
+
+@pytest.mark.model
+def test_graph_page_demo_corpus(nlp, examples_dir, driver, tmp_path):
+    """The README picture: the bundled corpus, its most quoted speaker selected."""
+    graph, quotes, articles = demo_corpus(nlp, examples_dir)
+    path = write_html(graph, quotes, tmp_path / "graph.html", articles=articles, title="quotegraph demo")
+    open_page(driver, path)
+    assert driver.execute_script("return quotegraph.visibleNodeIds().length") == graph.number_of_nodes()
+    people = [(d.get("spoken_count", 0), n) for n, d in graph.nodes(data=True) if d.get("kind") == "person"]
+    top = max(people)[1]
+    driver.execute_script("quotegraph.focusNode(arguments[0])", top)
+    shown = driver.execute_script("return document.querySelectorAll('#qg-panel .qg-quote').length")
+    assert shown >= min(30, graph.nodes[top]["spoken_count"])
+    time.sleep(0.8)  # let the focus animation end
+    OUTPUT.mkdir(exist_ok=True)
+    driver.save_screenshot(str(OUTPUT / "graph.png"))
