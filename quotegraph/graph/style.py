@@ -1,0 +1,176 @@
+"""One look for every view of the graph: colours per kind, sizes, a seeded layout.
+
+The HTML view (`quotegraph.graph.render`) and the Gephi exports
+(`quotegraph.graph.export`) both read the node attributes set here, so a node
+has the same colour and place everywhere.
+
+Examples
+--------
+>>> kind_colour("person")
+'#4e79a7'
+>>> hex_to_rgb(kind_colour("topic"))
+(176, 122, 161)
+>>> node_size(0.0, 1.0), node_size(1.0, 1.0)
+(10.0, 40.0)
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Mapping
+
+import networkx as nx
+
+__all__ = [
+    "KIND_COLOURS",
+    "COMMUNITY_COLOURS",
+    "kind_colour",
+    "community_colour",
+    "hex_to_rgb",
+    "node_size",
+    "project_undirected",
+    "layout_positions",
+    "apply_style",
+]
+
+#: Node colour per kind (Tableau 10, readable on white and on Gephi's grey).
+KIND_COLOURS: Mapping[str, str] = {
+    "person": "#4e79a7",
+    "organisation": "#f28e2b",
+    "place": "#59a14f",
+    "topic": "#b07aa1",
+    "group": "#edc948",
+    "unknown": "#bab0ac",
+}
+
+#: Colours for community ids 0, 1, 2, ... (cycled when there are more).
+COMMUNITY_COLOURS: tuple[str, ...] = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+)  # fmt: skip
+
+_MIN_SIZE = 10.0
+_MAX_SIZE = 40.0
+_LAYOUT_SCALE = 1000.0
+
+
+def kind_colour(kind: str) -> str:
+    """Hex colour of a node kind; unknown kinds are grey.
+
+    >>> kind_colour("no-such-kind")
+    '#bab0ac'
+    """
+    return KIND_COLOURS.get(kind, KIND_COLOURS["unknown"])
+
+
+def community_colour(community: int) -> str:
+    """Hex colour of a community id, cycling through `COMMUNITY_COLOURS`.
+
+    >>> community_colour(0) == community_colour(len(COMMUNITY_COLOURS))
+    True
+    """
+    return COMMUNITY_COLOURS[community % len(COMMUNITY_COLOURS)]
+
+
+def hex_to_rgb(colour: str) -> tuple[int, int, int]:
+    """``"#rrggbb"`` as three integers (what Gephi reads as ``r``/``g``/``b``).
+
+    >>> hex_to_rgb("#ff8000")
+    (255, 128, 0)
+    """
+    value = colour.lstrip("#")
+    if len(value) != 6:
+        raise ValueError(f"colour {colour!r} is not of the form '#rrggbb'")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def node_size(centrality: float, max_centrality: float) -> float:
+    """Display size from 10 to 40, growing with the square root of centrality."""
+    if max_centrality <= 0:
+        return _MIN_SIZE
+    share = max(0.0, min(1.0, centrality / max_centrality))
+    return round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt(share), 2)
+
+
+def project_undirected(graph: nx.MultiDiGraph) -> nx.Graph:
+    """Collapse a multigraph into a simple undirected graph, summing ``weight``.
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", weight=2)
+    >>> _ = g.add_edge("b", "a", weight=3)
+    >>> project_undirected(g)["a"]["b"]["weight"]
+    5.0
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(graph.nodes)
+    for u, v, data in graph.edges(data=True):
+        if u == v:
+            continue
+        weight = float(data.get("weight", 1) or 1)
+        if simple.has_edge(u, v):
+            simple[u][v]["weight"] += weight
+        else:
+            simple.add_edge(u, v, weight=weight)
+    return simple
+
+
+def layout_positions(
+    graph: nx.MultiDiGraph, *, seed: int = 0, scale: float = _LAYOUT_SCALE
+) -> dict[str, tuple[float, float]]:
+    """Seeded force-directed positions, rounded to 0.01, within ``[-scale, scale]``.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The speaker graph (any networkx graph works).
+    seed : int, optional (default=0)
+        Seed of the layout; the same graph and seed give the same positions.
+    scale : float, optional (default=1000.0)
+        Half the width of the drawing, in Gephi's units.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> layout_positions(g, seed=1) == layout_positions(g, seed=1)
+    True
+    """
+    if graph.number_of_nodes() == 0:
+        return {}
+    simple = project_undirected(graph)
+    # Log weights keep one very heavy edge from collapsing the whole drawing.
+    for _, _, data in simple.edges(data=True):
+        data["weight"] = 1.0 + math.log(data["weight"])
+    raw = nx.spring_layout(
+        simple, seed=seed, scale=scale, weight="weight", iterations=_iterations(len(simple))
+    )
+    return {str(node): (round(float(xy[0]), 2), round(float(xy[1]), 2)) for node, xy in raw.items()}
+
+
+def _iterations(nodes: int) -> int:
+    """50 steps up to 500 nodes, then fewer: each step costs nodes squared."""
+    return 50 if nodes <= 500 else max(10, 50 * 500 // nodes)
+
+
+def apply_style(graph: nx.MultiDiGraph, *, seed: int = 0) -> None:
+    """Set ``x``, ``y``, ``size``, ``color`` and ``r``/``g``/``b`` on every node, in place.
+
+    ``size`` follows the node's ``centrality`` attribute (0 when absent) and
+    ``color`` its ``kind``.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("person:a", kind="person", centrality=1.0)
+    >>> apply_style(g)
+    >>> g.nodes["person:a"]["color"], g.nodes["person:a"]["size"]
+    ('#4e79a7', 40.0)
+    """
+    positions = layout_positions(graph, seed=seed)
+    centralities = [float(d.get("centrality", 0.0)) for _, d in graph.nodes(data=True)]
+    top = max(centralities, default=0.0)
+    for node, data in graph.nodes(data=True):
+        colour = kind_colour(str(data.get("kind", "unknown")))
+        data["x"], data["y"] = positions.get(str(node), (0.0, 0.0))
+        data["size"] = node_size(float(data.get("centrality", 0.0)), top)
+        data["color"] = colour
+        data["r"], data["g"], data["b"] = hex_to_rgb(colour)
