@@ -303,7 +303,8 @@ class QuoteGraph:
 
     def speakers(self) -> pd.DataFrame:
         """Speakers by quote count: id, name, kind, role, organisation, aliases, articles."""
-        return self._nodes(lambda data: data.get("kind") != "topic" and data.get("quote_count", 0))
+        # spoken_count, not quote_count: an organisation's count includes its members' quotes.
+        return self._nodes(lambda data: data.get("kind") != "topic" and data.get("spoken_count", 0) > 0)
 
     def topics(self) -> pd.DataFrame:
         """Topics by the number of quotes about them."""

@@ -1,8 +1,9 @@
 """An SQLite cache of per-article quotes, so re-runs only parse what changed.
 
-The key is a hash of the article text, the pipeline name and the quotegraph
-version: editing an article, switching ``--model`` or upgrading quotegraph
-misses the cache. Article metadata (id, title, source) is not in the key;
+The key is a hash of the article text, the settings that change extraction
+(pipeline name, coreference, the topics file's content, ...) and the
+quotegraph version: editing an article, switching ``--model`` or ``--topics``,
+or upgrading quotegraph misses the cache. Article metadata (id, title, source) is not in the key;
 a hit is re-stamped with the article it was asked for.
 
 >>> from quotegraph.model import Article
@@ -37,7 +38,11 @@ CREATE TABLE IF NOT EXISTS quotes (
 
 
 def article_key(article: Article, *, model: str) -> str:
-    """Hash of what decides an article's quotes: its text, the model, our version."""
+    """Hash of what decides an article's quotes: its text, the settings, our version.
+
+    ``model`` is the settings fingerprint (`PipelineConfig` gives it as
+    ``config.fingerprint``); a bare pipeline name works too.
+    """
     digest = hashlib.sha256()
     for part in (__version__, model, article.text):
         digest.update(part.encode("utf-8", "surrogatepass"))

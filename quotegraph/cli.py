@@ -133,6 +133,7 @@ def build(
         min_topic_support=min_topic_support,
         scheduler=scheduler,
     )
+    _check_topics_file(topics)
     report = RunReport()
     quotes, articles = [], {}
     for result in _progress(inputs, config, report, quiet, exclude=(output,)):
@@ -239,6 +240,16 @@ def _finish(report: RunReport, errors_path: Path | None, quiet: bool) -> None:
         typer.echo(f"{report.summary()}{where}", err=True)
     if report.exit_code:
         raise typer.Exit(report.exit_code)
+
+
+def _check_topics_file(path: Path | None) -> None:
+    """A bad --topics file is one setup error, not a failure of every article."""
+    from quotegraph.nlp.topics import load_user_topics
+
+    try:
+        load_user_topics(path)
+    except QuotegraphError as error:
+        _fail(str(error))
 
 
 def _fail(message: str) -> None:

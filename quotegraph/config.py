@@ -13,6 +13,7 @@ fields it needs. Change one with `dataclasses.replace`.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +54,9 @@ class PipelineConfig:
     scheduler : str or None, optional (default=None)
         Address of a Dask distributed scheduler (``tcp://host:8786``): extraction
         runs on its workers, the graph stays local. Needs the ``dask`` extra.
+    join_quote_runs : bool, optional (default=False)
+        Join ``"A," X said. "B."`` into one quote, as PolNeAR annotates it;
+        by default "B" is a quote of its own that continues X's.
     """
 
     model: str = DEFAULT_MODEL
@@ -66,4 +70,15 @@ class PipelineConfig:
     cache: Path | None = None
     strict: bool = False
     seed: int = 0
+    join_quote_runs: bool = False
     scheduler: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """What decides extraction output, for cache keys: settings and the topics file's content."""
+        topics = b""
+        if self.topics_file is not None and Path(self.topics_file).is_file():
+            topics = Path(self.topics_file).read_bytes()
+        parts = (self.model, self.lang, str(self.coref), str(self.join_quote_runs))
+        digest = hashlib.sha256(repr(parts).encode("utf-8") + b"\0" + topics)
+        return f"{self.model}:{digest.hexdigest()[:16]}"

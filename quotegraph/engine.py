@@ -68,15 +68,18 @@ def extract_articles(
     if config.scheduler:
         results = _on_dask(batches, config=config, cache=cache)
     elif workers <= 1 or len(head) < 2:
-        extractor = Extractor(config)
+        # Load the pipeline only when some article misses the cache.
+        def process(misses: Sequence[Article]) -> list[ArticleResult]:
+            return _extractor_for(config).process(misses)
+
         results: Iterator[ArticleResult] = (
-            r for batch in batches for r in _cached_or(batch, cache, config, extractor.process)
+            r for batch in batches for r in _cached_or(batch, cache, config, process)
         )
     else:
         results = _parallel(batches, config=config, cache=cache, workers=workers)
     for result in results:
         if cache is not None and not result.cached and result.error is None:
-            cache.put(result.article, list(result.quotes), model=config.model)
+            cache.put(result.article, list(result.quotes), model=config.fingerprint)
         yield result
     if cache is not None:
         cache.commit()
@@ -280,7 +283,7 @@ def _split_cached(
         return [], batch
     hits, misses = [], []
     for article in batch:
-        quotes = cache.get(article, model=config.model)
+        quotes = cache.get(article, model=config.fingerprint)
         if quotes is None:
             misses.append(article)
         else:
