@@ -65,6 +65,9 @@ def main() -> None:
     figures["cache_speedup"] = first / second
     build_s, html_s, nodes = _time_graph(args.synthetic_quotes)
     figures.update(graph_build_s=build_s, html_render_s=html_s, graph_nodes=nodes)
+    browser_s = _time_browser()
+    if browser_s is not None:
+        figures["browser_ready_s"] = browser_s
     figures["peak_rss_mb_main"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["peak_rss_mb_workers"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
@@ -135,6 +138,7 @@ def _time_cache(articles: list[Article], config: PipelineConfig) -> tuple[float,
 
 
 def _time_graph(count: int) -> tuple[float, float, int]:
+    """Build and render the graph of ``count`` synthetic quotes (about 5,000 nodes at 10,000)."""
     from quotegraph.graph.build import build_speaker_graph
     from quotegraph.graph.render import render_html
 
@@ -142,15 +146,55 @@ def _time_graph(count: int) -> tuple[float, float, int]:
     start = time.perf_counter()
     graph = build_speaker_graph(quotes)
     built = time.perf_counter()
-    render_html(graph, quotes)
+    page = render_html(graph, quotes)
     rendered = time.perf_counter()
+    _LAST_PAGE["html"] = page
     return built - start, rendered - built, graph.number_of_nodes()
+
+
+_LAST_PAGE: dict[str, str] = {}
+
+
+def _time_browser() -> float | None:
+    """Seconds until the big graph page is ready and a node can be focused, in headless Chromium."""
+    import shutil
+
+    browser, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
+    if not (browser and driver_path and _LAST_PAGE):
+        print("  (headless Chromium not installed: browser timing skipped)")
+        return None
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = browser
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--proxy-server=127.0.0.1:9", "--disable-background-networking", "--no-first-run",
+                f"--user-data-dir={tempfile.mkdtemp(prefix='qg-bench-')}"):  # fmt: skip
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            page = Path(folder) / "graph.html"
+            page.write_text(_LAST_PAGE["html"], encoding="utf-8")
+            start = time.perf_counter()
+            driver.get(page.as_uri())
+            while not driver.execute_script("return !!(window.quotegraph && window.quotegraph.ready)"):
+                if time.perf_counter() - start > 300:
+                    return None
+                time.sleep(0.05)
+            node = driver.execute_script("return quotegraph.data.nodes[0].id")
+            driver.execute_script("quotegraph.focusNode(arguments[0])", node)
+            return time.perf_counter() - start
+    finally:
+        driver.quit()
 
 
 def _synthetic_quotes(count: int, *, seed: int) -> list[Quote]:
     rng = random.Random(seed)
-    people = [f"Person {i}" for i in range(count // 8)]
-    orgs = [f"Organisation {i}" for i in range(count // 40)]
+    people = [f"Person {i}" for i in range(count * 4 // 10)]
+    orgs = [f"Organisation {i}" for i in range(count // 20)]
     topics = [f"topic {i}" for i in range(count // 20)]
     quotes = []
     for i in range(count):

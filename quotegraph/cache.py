@@ -21,11 +21,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 from quotegraph import __version__
-from quotegraph.model import Article, Quote
+from quotegraph.model import Article, Quote, stamp_quote
 
 __all__ = ["QuoteCache", "article_key"]
 
@@ -68,7 +67,7 @@ class QuoteCache:
         ).fetchone()
         if row is None:
             return None
-        return [_restamp(Quote.from_dict(item), article) for item in json.loads(row[0])]
+        return [stamp_quote(Quote.from_dict(item), article) for item in json.loads(row[0])]
 
     def put(self, article: Article, quotes: list[Quote], *, model: str) -> None:
         payload = json.dumps([q.to_dict() for q in quotes], ensure_ascii=False)
@@ -94,17 +93,3 @@ class QuoteCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _restamp(quote: Quote, article: Article) -> Quote:
-    if quote.doc_id == article.doc_id and quote.title == article.title:
-        return replace(quote, source=article.source, date=article.date, url=article.url)
-    return replace(
-        quote,
-        doc_id=article.doc_id,
-        quote_id=f"{article.doc_id}:{quote.start}-{quote.end}",
-        source=article.source,
-        date=article.date,
-        url=article.url,
-        title=article.title,
-    )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, Mapping
 
@@ -37,6 +37,7 @@ __all__ = [
     "Entity",
     "make_entity_id",
     "slugify",
+    "stamp_quote",
 ]
 
 #: Bumped whenever the JSON form of a class changes incompatibly.
@@ -363,6 +364,24 @@ def make_entity_id(kind: SpeakerKind | str, name: str) -> str:
     """
     kind_value = kind.value if isinstance(kind, SpeakerKind) else str(kind)
     return f"{kind_value}:{slugify(name)}"
+
+
+def stamp_quote(quote: Quote, article: Article) -> Quote:
+    """``quote`` as a quote of ``article``: its id, metadata and a span-derived quote id.
+
+    >>> quote = Quote("", "", '"No."', 0, 5, QuoteKind.DIRECT, Speaker.unknown())
+    >>> stamp_quote(quote, Article("a1", '"No." he said.', source="Wire")).quote_id
+    'a1:0-5'
+    """
+    return replace(
+        quote,
+        doc_id=article.doc_id,
+        quote_id=f"{article.doc_id}:{quote.start}-{quote.end}",
+        source=article.source,
+        date=article.date,
+        url=article.url,
+        title=article.title,
+    )
 
 
 def _fold_latin(char: str) -> str:
