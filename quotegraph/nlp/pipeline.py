@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from quotegraph.config import DEFAULT_MODEL, PipelineConfig
 from quotegraph.errors import ModelNotFoundError
-from quotegraph.model import Article, Quote, TextSpan
+from quotegraph.model import Article, Quote, TextSpan, stamp_quote
 from quotegraph.nlp import coref
 from quotegraph.nlp.direct import extract_direct
 from quotegraph.nlp.indirect import extract_indirect
@@ -68,12 +68,12 @@ def extract_quotes(doc: Doc, article: Article, *, config: PipelineConfig) -> lis
     article): set ``doc.user_data["offset"]`` to the slice's start and every
     span is shifted back into the article's own offsets.
     """
-    direct = list(extract_direct(doc, lang=config.lang))
+    direct = list(extract_direct(doc, lang=config.lang, join_runs=config.join_quote_runs))
     quotes = list(extract_indirect(doc, direct=direct, lang=config.lang))
     quotes = resolve_speakers(doc, quotes, lang=config.lang)
     quotes = assign_topics(doc, quotes, user_topics=load_user_topics(config.topics_file))
     offset = int(doc.user_data.get("offset", 0))
-    return [_finish(quote, article, offset, index) for index, quote in enumerate(quotes)]
+    return [_finish(quote, article, offset) for quote in quotes]
 
 
 def chunk_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
@@ -104,17 +104,8 @@ def _best_cut(window: str) -> int:
     return len(window)
 
 
-def _finish(quote: Quote, article: Article, offset: int, index: int) -> Quote:
-    quote = _shift(quote, offset) if offset else quote
-    quote = replace(
-        quote,
-        doc_id=article.doc_id,
-        quote_id=f"{article.doc_id}:{quote.start}-{quote.end}",
-        source=article.source,
-        date=article.date,
-        url=article.url,
-        title=article.title,
-    )
+def _finish(quote: Quote, article: Article, offset: int) -> Quote:
+    quote = stamp_quote(_shift(quote, offset) if offset else quote, article)
     quote.check(article.text)
     return quote
 

@@ -1,0 +1,473 @@
+"""Reporting cues, quote marks and speaker mentions: the evidence quotes hang on.
+
+`find_cues` lists the words that report speech (verbs such as "said", nouns such
+as "statement", and "according to"), read from the lexicons in
+``data/<lang>/reporting_verbs.txt`` and ``reporting_nouns.txt``. The helpers
+below it are shared by `quotegraph.nlp.direct` and `quotegraph.nlp.indirect`
+and never leave ``quotegraph/nlp/``: `find_quote_marks` pairs quote marks in
+raw text, `find_speaker` picks the words that name who is speaking.
+
+Examples
+--------
+>>> [(m.start, m.end) for m in find_quote_marks('He said "yes" and don\\'t.')]
+[(8, 13)]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import Iterator, NamedTuple, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from quotegraph.model import Resolution, Speaker, TextSpan
+from quotegraph.nlp.lexicon import load_lexicon
+
+__all__ = [
+    "Cue",
+    "QuoteMarks",
+    "find_cues",
+    "find_quote_marks",
+    "find_speaker",
+    "is_cue_word",
+    "cue_of",
+    "cue_span",
+    "speaker_of",
+]
+
+logger = logging.getLogger(__name__)
+
+
+class Cue(NamedTuple):
+    """One reporting cue: its head word, the cue words as written and their kind."""
+
+    head: Token
+    words: Span
+    kind: str  # "verb", "noun", "according" or "dash"
+
+
+class QuoteMarks(NamedTuple):
+    """A pair of quote marks: ``text[start:end]`` includes both marks."""
+
+    start: int
+    end: int
+    closed: bool
+    double: bool
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "prep"})
+_NAME_DEPS = frozenset({"compound", "flat", "nmod", "poss"})
+_NOUN_RIGHT = frozenset({"amod", "prep", "nummod", "compound"})
+
+
+def find_cues(doc: Doc, *, lang: str = "en") -> list[Cue]:
+    """List the reporting cues of ``doc`` in document order.
+
+    Parameters
+    ----------
+    doc : Doc
+        A parsed document (tagger, lemmatizer and parser).
+    lang : str, optional (default="en")
+        Language of the cue lexicons.
+
+    Returns
+    -------
+    list of Cue
+        Verbs whose lemma is a reporting verb, nouns whose lemma is a
+        reporting noun, and each "according to".
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["He", "said", "so"],
+    ...           pos=["PRON", "VERB", "ADV"], lemmas=["he", "say", "so"])
+    >>> [cue.words.text for cue in find_cues(doc)]
+    ['said']
+    """
+    cues = []
+    for token in doc:
+        cue = cue_of(token, lang=lang)
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def cue_of(token: Token, *, lang: str = "en") -> Cue | None:
+    """The cue headed by ``token``, or None when it reports no speech."""
+    lower = token.lower_
+    if lower == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+        return Cue(token, token.doc[token.i : token.i + 2], "according")
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.dep_ != "amod" and lemma in load_lexicon("reporting_verbs", lang):
+        end = token.i + 1
+        for child in token.rights:
+            if child.dep_ == "prt" and child.i == end:
+                end += 1
+        return Cue(token, token.doc[token.i : end], "verb")
+    if token.pos_ == "NOUN" and lemma in load_lexicon("reporting_nouns", lang):
+        return Cue(token, token.doc[token.i : token.i + 1], "noun")
+    return None
+
+
+def is_cue_word(token: Token, *, lang: str = "en") -> bool:
+    """True when ``token`` is a reporting verb (the words that tag a quotation)."""
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ != "amod"  # "so-called", "the reported figure"
+        and token.lemma_.lower() in load_lexicon("reporting_verbs", lang)
+    )
+
+
+def find_speaker(cue: Cue, *, lang: str = "en", outside: Sequence[tuple[int, int]] = ()) -> Span | None:
+    """The words that name who speaks through ``cue``, or None.
+
+    Follows the subject of the cue verb, climbing from participles and
+    coordinated verbs ("..., adding that") to the verb that has one; for
+    "according to X" it is X; for a noun cue its possessor or "from"/"by" object.
+    The mention is a pronoun, a name without its titles ("John Kirby" in "White
+    House official John Kirby"), or a short noun phrase ("The official").
+    ``outside`` lists character ranges (the quoted parts) the speaker cannot
+    be in: when the parser puts the subject there, the name next to the cue
+    verb is taken instead.
+    """
+    head = _speaker_head(cue, lang)
+    if head is not None and _within(head, outside):
+        head = _neighbour_outside(cue.head, outside)
+    if head is None:
+        return None
+    return _mention(head, lang)
+
+
+def speaker_of(cue: Cue, *, lang: str = "en", outside: Sequence[tuple[int, int]] = ()) -> Speaker:
+    """The `Speaker` a cue names: its mention by syntax, or ``unknown``."""
+    mention = find_speaker(cue, lang=lang, outside=outside)
+    if mention is None:
+        return Speaker(name="unknown")
+    span = TextSpan(mention.start_char, mention.end_char, mention.text)
+    return Speaker(name=span.text, mention=span, resolution=Resolution.SUBJECT)
+
+
+def cue_span(cue: Cue) -> TextSpan:
+    """The cue words as a `TextSpan` (offsets into the parsed text)."""
+    return TextSpan(cue.words.start_char, cue.words.end_char, cue.words.text)
+
+
+def find_quote_marks(text: str, *, lang: str = "en", warn: bool = True) -> list[QuoteMarks]:
+    """Pair the quote marks of ``text`` in one left-to-right pass.
+
+    The double marks and their roles come from ``data/<lang>/quote_marks.txt``.
+    Straight, curly, mixed (an opening curly mark closed by a straight one),
+    guillemet and NYT-style (two apostrophes) marks pair up; a paragraph that
+    opens with a mark continues a quote left open by the previous one; single
+    marks pair only outside double quotes and never as apostrophes ("Russia's",
+    "don't", "’90s"). An unclosed quote ends at its paragraph's end and is
+    logged (unless ``warn`` is False), never raised.
+
+    >>> text = '“A,” he said. “B."'
+    >>> [text[m.start:m.end] for m in find_quote_marks(text)]
+    ['“A,”', '“B."']
+    """
+    return list(_scan_marks(text, warn, lang))
+
+
+# -- speaker mention ---------------------------------------------------------
+
+
+def _speaker_head(cue: Cue, lang: str) -> Token | None:
+    if cue.kind == "according":
+        return next((c for c in cue.words[-1].children if c.dep_ == "pobj"), None)
+    if cue.kind == "noun":
+        return _noun_cue_speaker(cue.head)
+    if cue.kind == "dash":
+        return _name_after(cue.head)
+    token = cue.head
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is None:
+            subject = _agent(token)
+        if subject is not None:
+            if subject.tag_ == "WP" and token.dep_ == "relcl":
+                return token.head  # "Kirby, who said ..." speaks as Kirby
+            return subject
+        if token.dep_ not in _CLIMB or token.head.i == token.i:
+            return _left_neighbour(cue.head)
+        token = token.head
+        if token.dep_ == "ccomp" and is_cue_word(token.head, lang=lang):
+            token = token.head  # "X said A, adding B": A's verb is not the speaker's
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            return token if cue.head.dep_ == "acl" else None
+    return None
+
+
+def _name_after(dash: Token) -> Token | None:
+    doc = dash.doc
+    if dash.i + 1 >= len(doc) or doc[dash.i + 1].pos_ not in ("PROPN", "PRON"):
+        return None
+    token = doc[dash.i + 1]
+    while token.pos_ == "PROPN" and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+        token = doc[token.i + 1]
+    return token
+
+
+def _left_neighbour(verb: Token) -> Token | None:
+    """A noun right before a verb the parser left without subject ("... A top general claimed")."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i < 0 or verb.doc[i].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return verb.doc[i]
+
+
+def _within(token: Token, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= token.idx < end for start, end in ranges)
+
+
+def _neighbour_outside(verb: Token, outside: Sequence[tuple[int, int]]) -> Token | None:
+    """The name or pronoun right before (or, inverted, right after) the verb, outside the quote."""
+    before = _left_neighbour(verb)
+    if before is not None and not _within(before, outside):
+        return before
+    doc = verb.doc
+    after = verb.i + 1
+    if after < len(doc) and doc[after].pos_ in ("PROPN", "PRON", "NOUN"):
+        token = doc[after]
+        while token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and token.pos_ == "PROPN":
+            token = doc[token.i + 1]
+        return token
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _noun_cue_speaker(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "PRON"):
+                return obj
+    if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
+        verb = noun.head if noun.head.pos_ == "VERB" else noun.head.head
+        return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return None
+
+
+def _mention(head: Token, lang: str) -> Span:
+    doc = head.doc
+    if head.pos_ == "NOUN":
+        # "Its director, Ivo Brandt, said": the name in apposition names the speaker.
+        name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        head = name if name is not None else head
+    if head.pos_ == "PRON":
+        return doc[head.i : head.i + 1]
+    if head.pos_ == "PROPN":
+        start = head.i
+        while start > 0 and _name_part(doc[start - 1], head):
+            start -= 1
+        end = head.i + 1
+        while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].pos_ == "PROPN":
+            end += 1
+        return _drop_titles(doc[start:end], lang)
+    return _noun_phrase(head)
+
+
+def _name_part(token: Token, head: Token) -> bool:
+    if token.pos_ != "PROPN" or token.dep_ not in _NAME_DEPS:
+        return False
+    ancestor = token
+    for _ in range(3):  # a compound of a compound of the head still names it
+        ancestor = ancestor.head
+        if ancestor.i == head.i:
+            return True
+    return False
+
+
+def _drop_titles(span: Span, lang: str) -> Span:
+    titles = load_lexicon("mention_titles", lang)
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].lower_ in titles or span.doc[start].is_punct):
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _noun_phrase(head: Token) -> Span:
+    doc = head.doc
+    start = head.left_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].is_space or _before_det(doc, start, head)):
+        start += 1
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ not in _NOUN_RIGHT or child.i != end:
+            break
+        end = child.right_edge.i + 1
+    return doc[start:end]
+
+
+def _before_det(doc: Doc, i: int, head: Token) -> bool:
+    """True for words that precede the phrase's own determiner (a parse slip)."""
+    return doc[i].pos_ != "DET" and any(t.pos_ == "DET" for t in doc[i + 1 : head.i])
+
+
+# -- quote marks -------------------------------------------------------------
+
+_SINGLE = frozenset({"‘", "’", "'", "‚"})
+_OPEN_LEFT = "([{—–-/:;"
+_MAX_SINGLE = 400
+
+
+class _Marks(NamedTuple):
+    """The double quote marks of one language, by role (``data/<lang>/quote_marks.txt``)."""
+
+    opener: frozenset[str]
+    closer: frozenset[str]
+    either: frozenset[str]
+    loose: frozenset[str]
+    pair: dict[str, str]
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=None)
+def _marks_of(lang: str) -> _Marks:
+    roles: dict[str, set[str]] = {"opener": set(), "closer": set(), "either": set(), "loose": set()}
+    pair: dict[str, str] = {}
+    for entry in load_lexicon("quote_marks", lang):
+        role, mark, *rest = entry.split()
+        if role == "pair":
+            pair[mark] = rest[0]
+        else:
+            roles[role].add(mark)
+    marks = sorted(set().union(*roles.values(), pair, pair.values()), key=len, reverse=True)
+    alternatives = "|".join(re.escape(m) for m in marks + sorted(_SINGLE))
+    return _Marks(
+        opener=frozenset(roles["opener"]),
+        closer=frozenset(roles["closer"]),
+        either=frozenset(roles["either"]),
+        loose=frozenset(roles["loose"]),
+        pair=pair,
+        pattern=re.compile(r"\n|" + alternatives),
+    )
+
+
+def _scan_marks(text: str, warn: bool, lang: str) -> Iterator[QuoteMarks]:
+    marks = _marks_of(lang)
+    scanner = _MarkScanner(text, warn, marks)
+    for match in marks.pattern.finditer(text):
+        found = scanner.feed(match.group(), match.start(), match.end())
+        if found is not None:
+            yield found
+    if scanner.opened is not None:
+        yield _unclosed(text, scanner.opened, len(text), warn)
+
+
+class _MarkScanner:
+    """State of the left-to-right pass: one open double quote, one open single quote."""
+
+    def __init__(self, text: str, warn: bool, marks: _Marks) -> None:
+        self.text = text
+        self.warn = warn
+        self.marks = marks
+        self.opened: int | None = None  # offset of the open double mark
+        self.opener = ""
+        self.single: int | None = None  # offset of the open single mark
+        self.skip = -1  # a paragraph-opening mark that continues the open quote
+        self.nested = False  # inside a straight quote nested in a curly one
+
+    def feed(self, mark: str, p: int, after: int) -> QuoteMarks | None:
+        if p == self.skip:
+            return None
+        if mark == "\n":
+            return self._newline(p)
+        text = self.text
+        left = text[p - 1] if p > 0 else " "
+        right = text[after] if after < len(text) else " "
+        if mark in _SINGLE:
+            return self._single(mark, p, left, right)
+        self.single = None
+        can_open = not right.isspace() and (left.isspace() or left in _OPEN_LEFT or p == 0)
+        can_close = not left.isspace()
+        roles = self.marks
+        if self.opened is None:
+            if mark in roles.opener or (mark in roles.either | roles.loose and can_open):
+                self.opened, self.opener = p, mark
+            return None
+        if self.nested:
+            self.nested = not can_close
+            return None
+        if _closes(roles, mark, self.opener, can_open, can_close):
+            pair = QuoteMarks(self.opened, after, True, True)
+            self.opened = None
+            return pair
+        if mark in roles.either and self.opener != mark:
+            self.nested = True  # a straight quote inside a curly one
+            return None
+        if self.warn:
+            logger.warning("quote mark at offset %d opens before the one at %d closed", p, self.opened)
+        self.opened, self.opener = p, mark
+        return None
+
+    def _newline(self, p: int) -> QuoteMarks | None:
+        self.single = None
+        if self.opened is None:
+            return None
+        nxt = _next_visible(self.text, p)
+        if nxt < len(self.text) and _is_double(self.marks, self.text, nxt):
+            self.skip = nxt  # the next paragraph opens again: the quote runs on
+            return None
+        pair = _unclosed(self.text, self.opened, p, self.warn)
+        self.opened, self.nested = None, False
+        return pair
+
+    def _single(self, mark: str, p: int, left: str, right: str) -> QuoteMarks | None:
+        if self.opened is not None or (left.isalnum() and right.isalnum()):
+            return None  # nested in a double quote, or an apostrophe ("don't")
+        text = self.text
+        opens = mark in ("‘", "'", "‚") and (left.isspace() or left in _OPEN_LEFT or p == 0)
+        if opens and right.isalpha() and not text.startswith(("n'", "n’"), p + 1):
+            self.single = p  # but "rock 'n' roll" is no quote
+            return None
+        if opens and right.isdigit() and not text[p + 1 : p + 4].rstrip("s").isdigit():
+            self.single = p  # "'90s" is an apostrophe, "'5 tips'" a quote
+            return None
+        closes = mark in ("’", "'") and not left.isspace() and not right.isalnum()
+        if self.single is None or not closes:
+            return None
+        start, self.single = self.single, None
+        return QuoteMarks(start, p + 1, True, False) if p + 1 - start <= _MAX_SINGLE else None
+
+
+def _closes(roles: _Marks, mark: str, opener: str, can_open: bool, can_close: bool) -> bool:
+    """Whether a double mark met inside an open quote closes it."""
+    if roles.pair.get(opener) == mark or mark in roles.closer:
+        return True  # "« … »", "„ … “", "» … «", "“ … ”", "'' … ''"
+    if mark in roles.opener:
+        return can_close and not can_open
+    return can_close or not can_open
+
+
+def _is_double(roles: _Marks, text: str, i: int) -> bool:
+    return text.startswith(tuple(roles.opener | roles.either | roles.loose), i)
+
+
+def _next_visible(text: str, p: int) -> int:
+    i = p
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _unclosed(text: str, start: int, end: int, warn: bool) -> QuoteMarks:
+    end = len(text[:end].rstrip())
+    if warn:
+        logger.warning("quote opened at offset %d is not closed; ending it at %d", start, end)
+    return QuoteMarks(start, max(end, start + 1), False, True)

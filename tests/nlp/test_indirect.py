@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from quotegraph.model import QuoteKind, Resolution
+from quotegraph.nlp.direct import extract_direct
+from quotegraph.nlp.indirect import extract_indirect
+
+
+def _all_quotes(nlp, text):
+    doc = nlp(text)
+    return list(extract_indirect(doc, direct=list(extract_direct(doc))))
+
+
+def _summary(quotes):
+    """(text, type, cue, mention) per quote: plain strings so failures read as diffs."""
+    return [
+        (q.text, q.type.value, q.cue.text if q.cue else None,
+         q.speaker.mention.text if q.speaker.mention else None)
+        for q in quotes
+    ]
+
+
+CASES = [
+    (
+        "Nadia Brennan said that the cranes were idle all week.",
+        [("the cranes were idle all week", "indirect", "said", "Nadia Brennan")],
+    ),
+    (
+        "The minister said the budget would be cut by a tenth.",
+        [("the budget would be cut by a tenth", "indirect", "said", "The minister")],
+    ),
+    (
+        "Police chief Aron Vale told reporters that two men had been arrested.",
+        [("two men had been arrested", "indirect", "told", "Aron Vale")],
+    ),
+    (
+        "The governor wrote on Telegram on Monday that the power lines had been repaired.",
+        [("the power lines had been repaired", "indirect", "wrote", "The governor")],
+    ),
+    (
+        "The ferry will resume service on Friday, the operator said.",
+        [("The ferry will resume service on Friday", "indirect", "said", "the operator")],
+    ),
+    (
+        "The union rejected the offer, saying that wages had fallen for years.",
+        [("wages had fallen for years", "indirect", "saying", "The union")],
+    ),
+    (
+        "Okafor said the sum was too small, adding that flood spending had been cut three years running.",
+        [
+            ("the sum was too small", "indirect", "said", "Okafor"),
+            ("flood spending had been cut three years running", "indirect", "adding", "Okafor"),
+        ],
+    ),
+    (
+        "The agency estimated that 4,000 homes were flooded.",
+        [("4,000 homes were flooded", "indirect", "estimated", "The agency")],
+    ),
+    (
+        "Lena Ortiz warned that the reservoir was nearly empty.",
+        [("the reservoir was nearly empty", "indirect", "warned", "Lena Ortiz")],
+    ),
+    (
+        "He insisted the contract had been legal from the start.",
+        [("the contract had been legal from the start", "indirect", "insisted", "He")],
+    ),
+    (
+        "The company claimed its new filters removed all lead.",
+        [("its new filters removed all lead", "indirect", "claimed", "The company")],
+    ),
+    (
+        "In a statement, the ministry said the reactor was safe to restart.",
+        [("the reactor was safe to restart", "indirect", "said", "the ministry")],
+    ),
+    (
+        "According to the fire service, the blaze began in the kitchen.",
+        [("the blaze began in the kitchen", "indirect", "According to", "the fire service")],
+    ),
+    (
+        "The blaze began in the kitchen, according to the fire service.",
+        [("The blaze began in the kitchen", "indirect", "according to", "the fire service")],
+    ),
+    (
+        "The vote, the senator said, was a disgrace to the whole chamber.",
+        [("The vote, the senator said, was a disgrace to the whole chamber", "indirect", "said", "the senator")],
+    ),
+    (
+        "The mayor said during a press conference that the bridge would reopen in May.",
+        [("the bridge would reopen in May", "indirect", "said", "The mayor")],
+    ),
+    (
+        "The mayor vowed to rebuild every flooded school before winter.",
+        [("to rebuild every flooded school before winter", "indirect", "vowed", "The mayor")],
+    ),
+]
+
+CASE_IDS = [
+    "said-that",
+    "said-no-that",
+    "told-reporters-that",
+    "wrote-on-telegram-on-monday-that",
+    "clause-first",
+    "saying-that",
+    "adding-that-own-quote",
+    "estimated",
+    "warned",
+    "insisted",
+    "claimed",
+    "in-a-statement",
+    "according-to-first",
+    "according-to-last",
+    "parenthetical-cue",
+    "that-clause-after-a-phrase",
+    "vowed-to",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", CASES, ids=CASE_IDS)
+def test_indirect_extract_indirect_layouts(nlp, text, expected):
+    assert _summary(_all_quotes(nlp, text)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Edda Poll said that the new bridge was "a monument to waste" and should close.',
+            [('the new bridge was "a monument to waste" and should close', "mixed", "said", "Edda Poll")],
+        ),
+        (
+            'The talks have been "slow and unproductive," the minister said on Monday.',
+            [('The talks have been "slow and unproductive,"', "mixed", "said", "the minister")],
+        ),
+        (
+            'The inspector said the pumps were "stunning" in their age.',
+            [('the pumps were "stunning" in their age', "mixed", "said", "The inspector")],
+        ),
+        (
+            "The board's claim that the mill was profitable was disputed.",
+            [("the mill was profitable", "indirect", "claim", "The board")],
+        ),
+    ],
+    ids=["quoted-fragment-inside", "quoted-end-with-comma", "scare-quote-inside", "noun-cue-possessive"],
+)
+def test_indirect_extract_indirect_mixed_and_noun_cues(nlp, text, expected):
+    assert _summary(_all_quotes(nlp, text)) == expected
+
+
+@pytest.mark.model
+def test_indirect_extract_indirect_yields_every_quote_in_order(nlp):
+    text = (
+        'Lena Ortiz said the reservoir was "nearly empty" after the summer. '
+        '"We have asked everyone to save water," she said. "Every drop counts now."'
+    )
+    quotes = _all_quotes(nlp, text)
+    assert [q.type for q in quotes] == [QuoteKind.MIXED, QuoteKind.DIRECT, QuoteKind.DIRECT]
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    assert quotes[2].speaker.resolution is Resolution.CONTINUATION
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.model
+def test_indirect_extract_indirect_keeps_direct_quote_after_colon(nlp):
+    text = 'The mayor told the council: "We will not sell the harbour."'
+    assert _summary(_all_quotes(nlp, text)) == [
+        ('"We will not sell the harbour."', "direct", "told", "The mayor")
+    ]
+
+
+@pytest.mark.model
+def test_indirect_extract_indirect_drops_report_nested_in_report(nlp):
+    text = "Kirby said that since May the agency estimates 300 people have died in the floods."
+    (quote,) = _all_quotes(nlp, text)
+    assert (quote.cue.text, quote.speaker.mention.text) == ("said", "Kirby")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior official who asked not to be named said nothing else.",
+        "The so-called reform was announced in May.",
+        "The river rose two metres overnight and flooded the road.",
+    ],
+    ids=["asked-not-to-be-named", "announced-without-clause", "no-cue"],
+)
+def test_indirect_extract_indirect_finds_nothing(nlp, text):
+    assert _summary(_all_quotes(nlp, text)) == []
+
+
+def test_indirect_extract_indirect_without_parse_passes_direct_through():
+    doc = spacy.blank("en")('"Nobody leaves the hall tonight," the guard said.')
+    direct = list(extract_direct(doc))
+    assert list(extract_indirect(doc, direct=direct)) == direct
