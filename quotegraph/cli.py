@@ -44,6 +44,11 @@ NO_COREF = typer.Option(False, "--no-coref", help="Skip coreference (faster; pro
 SCHEDULER = typer.Option(
     None, "--scheduler", help="Dask scheduler address: run extraction on that cluster (needs the dask extra)."
 )
+JOIN_RUNS = typer.Option(
+    False,
+    "--join-quote-runs",
+    help='Join \'"A," X said. "B."\' into one quote, as PolNeAR annotates it (default: two quotes).',
+)
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings.")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Log progress details.")
 
@@ -74,6 +79,7 @@ def extract(
     strict: bool = STRICT,
     no_coref: bool = NO_COREF,
     scheduler: Optional[str] = SCHEDULER,
+    join_quote_runs: bool = JOIN_RUNS,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -85,7 +91,13 @@ def extract(
         _fail(f"--format must be jsonl or csv, not {format!r}")
     _setup_logging(quiet, verbose)
     config = PipelineConfig(
-        model=model, workers=workers, cache=cache, strict=strict, coref=not no_coref, scheduler=scheduler
+        model=model,
+        workers=workers,
+        cache=cache,
+        strict=strict,
+        coref=not no_coref,
+        scheduler=scheduler,
+        join_quote_runs=join_quote_runs,
     )
     report = RunReport()
     quotes = [q for result in _progress(inputs, config, report, quiet) for q in result.quotes]
@@ -112,6 +124,7 @@ def build(
     strict: bool = STRICT,
     no_coref: bool = NO_COREF,
     scheduler: Optional[str] = SCHEDULER,
+    join_quote_runs: bool = JOIN_RUNS,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -132,6 +145,7 @@ def build(
         topics_file=topics,
         min_topic_support=min_topic_support,
         scheduler=scheduler,
+        join_quote_runs=join_quote_runs,
     )
     _check_topics_file(topics)
     report = RunReport()
@@ -159,6 +173,7 @@ def evaluate(
     threshold: List[float] = typer.Option([0.3, 0.8], "--threshold", "-t", help="Overlap thresholds (repeatable)."),
     model: str = MODEL,
     workers: Optional[int] = WORKERS,
+    join_quote_runs: bool = JOIN_RUNS,
     quiet: bool = QUIET,
 ) -> None:
     """Score extraction against gold quotes: P/R/F1, type, speaker mention and name accuracy."""
@@ -166,7 +181,11 @@ def evaluate(
     from quotegraph.evaluate import format_report
 
     _setup_logging(quiet, False)
-    config = PipelineConfig(model=model, workers=workers)
+    config = PipelineConfig(model=model, workers=workers, join_quote_runs=join_quote_runs)
+    if pred is None:
+        from quotegraph.nlp.pipeline import check_model
+
+        check_model(model)
     result = run_evaluation(gold, pred_path=pred, thresholds=tuple(threshold), config=config)
     typer.echo(format_report(result))
 
@@ -218,6 +237,10 @@ def _progress(
 ) -> Iterator[ArticleResult]:
     from tqdm import tqdm
 
+    from quotegraph.nlp.pipeline import check_model
+
+    if not config.scheduler:  # a cluster's workers may have models this machine lacks
+        check_model(config.model)
     results = iter_results(inputs, config=config, report=report, exclude=exclude)
     with tqdm(results, desc="articles", unit="article", disable=quiet, file=sys.stderr, mininterval=0.5) as bar:
         for result in bar:

