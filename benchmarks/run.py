@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import random
 import resource
 import sys
@@ -44,6 +45,8 @@ def main() -> None:
     parser.add_argument("--synthetic-quotes", type=int, default=10_000)
     parser.add_argument("--out", type=Path, default=ROOT / "output" / "bench.json")
     args = parser.parse_args()
+    # Quote-mark warnings from messy corpora are not what a benchmark is about.
+    logging.getLogger("quotegraph").setLevel(logging.ERROR)
 
     articles = _load_corpus(args.corpus)
     words = sum(len(a.text.split()) for a in articles)

@@ -156,7 +156,9 @@ def cue_span(cue: Cue) -> TextSpan:
     return TextSpan(cue.words.start_char, cue.words.end_char, cue.words.text)
 
 
-def find_quote_marks(text: str, *, lang: str = "en", warn: bool = True) -> list[QuoteMarks]:
+def find_quote_marks(
+    text: str, *, lang: str = "en", warn: bool = True, where: str = "text"
+) -> list[QuoteMarks]:
     """Pair the quote marks of ``text`` in one left-to-right pass.
 
     The double marks and their roles come from ``data/<lang>/quote_marks.txt``.
@@ -171,7 +173,7 @@ def find_quote_marks(text: str, *, lang: str = "en", warn: bool = True) -> list[
     >>> [text[m.start:m.end] for m in find_quote_marks(text)]
     ['“A,”', '“B."']
     """
-    return list(_scan_marks(text, warn, lang))
+    return list(_scan_marks(text, where if warn else "", lang))
 
 
 # -- speaker mention ---------------------------------------------------------
@@ -359,7 +361,7 @@ def _marks_of(lang: str) -> _Marks:
     )
 
 
-def _scan_marks(text: str, warn: bool, lang: str) -> Iterator[QuoteMarks]:
+def _scan_marks(text: str, warn: str, lang: str) -> Iterator[QuoteMarks]:
     marks = _marks_of(lang)
     scanner = _MarkScanner(text, warn, marks)
     for match in marks.pattern.finditer(text):
@@ -373,7 +375,7 @@ def _scan_marks(text: str, warn: bool, lang: str) -> Iterator[QuoteMarks]:
 class _MarkScanner:
     """State of the left-to-right pass: one open double quote, one open single quote."""
 
-    def __init__(self, text: str, warn: bool, marks: _Marks) -> None:
+    def __init__(self, text: str, warn: str, marks: _Marks) -> None:
         self.text = text
         self.warn = warn
         self.marks = marks
@@ -412,7 +414,9 @@ class _MarkScanner:
             self.nested = True  # a straight quote inside a curly one
             return None
         if self.warn:
-            logger.warning("quote mark at offset %d opens before the one at %d closed", p, self.opened)
+            logger.warning(
+                "%s: quote mark at offset %d opens before the one at %d closed", self.warn, p, self.opened
+            )
         self.opened, self.opener = p, mark
         return None
 
@@ -466,8 +470,8 @@ def _next_visible(text: str, p: int) -> int:
     return i
 
 
-def _unclosed(text: str, start: int, end: int, warn: bool) -> QuoteMarks:
+def _unclosed(text: str, start: int, end: int, warn: str) -> QuoteMarks:
     end = len(text[:end].rstrip())
     if warn:
-        logger.warning("quote opened at offset %d is not closed; ending it at %d", start, end)
+        logger.warning("%s: quote opened at offset %d is not closed; ending it at %d", warn, start, end)
     return QuoteMarks(start, max(end, start + 1), False, True)

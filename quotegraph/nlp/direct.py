@@ -83,7 +83,7 @@ def extract_direct(doc: Doc, *, lang: str = "en", join_runs: bool = False) -> It
     Split quotes in one sentence (``"A," he said, "B."``) become one quote.
     """
     text = doc.text  # built anew on every access: read it once
-    found = [f for f in (_examine(doc, text, m, lang) for m in find_quote_marks(text, lang=lang)) if f]
+    found = [f for f in (_examine(doc, text, m, lang) for m in find_quote_marks(text, lang=lang, where=_where(doc))) if f]
     merged = _merge_split(text, found)
     if join_runs:
         merged = _join_runs(text, merged)
@@ -264,3 +264,10 @@ def _to_quote(text: str, item: _Found, *, follows: bool, lang: str) -> Quote:
         speaker=speaker,
         cue=cue,
     )
+
+
+def _where(doc: Doc) -> str:
+    """The article (and chunk offset) named in warnings about its quote marks."""
+    doc_id = doc.user_data.get("doc_id", "text")
+    offset = doc.user_data.get("offset", 0)
+    return f"{doc_id} (chunk at {offset})" if offset else str(doc_id)

@@ -81,6 +81,7 @@ def extract_quotes(doc: Doc, article: Article, *, config: PipelineConfig) -> lis
     article): set ``doc.user_data["offset"]`` to the slice's start and every
     span is shifted back into the article's own offsets.
     """
+    doc.user_data.setdefault("doc_id", article.doc_id)
     direct = list(extract_direct(doc, lang=config.lang, join_runs=config.join_quote_runs))
     quotes = list(extract_indirect(doc, direct=direct, lang=config.lang))
     quotes = resolve_speakers(doc, quotes, lang=config.lang)
