@@ -145,8 +145,10 @@ def _shared_pipeline(model: str, use_coref: bool) -> Any:
     return load_pipeline(model, use_coref=use_coref)
 
 
-def _init_worker(config: PipelineConfig) -> None:
+def _init_worker(config: PipelineConfig, log_level: int) -> None:
     global _WORKER
+    # A spawned worker starts with fresh logging: keep the parent's verbosity (--quiet).
+    logging.getLogger("quotegraph").setLevel(log_level)
     _WORKER = Extractor(config)
 
 
@@ -178,8 +180,9 @@ class WorkerPool:
         context = multiprocessing.get_context("spawn")
         self.config = config
         self.workers = workers
+        log_level = logging.getLogger("quotegraph").getEffectiveLevel()
         self._pool = ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_init_worker, initargs=(config,)
+            workers, mp_context=context, initializer=_init_worker, initargs=(config, log_level)
         )
 
     def warm_up(self) -> None:
