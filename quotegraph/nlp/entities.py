@@ -1,14 +1,312 @@
-"""Canonical speakers across a corpus: names, roles, organisations."""
+"""Canonical speakers across a corpus: names, roles, organisations.
+
+`link_entities` works on plain strings (no spaCy), after every article has
+been through `quotegraph.nlp.speakers.resolve_speakers`:
+
+* titles and premodifiers come off a name ("White House official John Kirby"
+  → "John Kirby", role "official", organisation "White House"; "Mr Kirby" →
+  "Kirby");
+* a shorter name joins the one full name it fits: first the full names of its
+  own article, then the corpus; when two people share a surname ("John Smith",
+  "Jane Smith") a bare "Smith" elsewhere stays apart rather than guessing;
+* organisations and places go through the alias table ("the US", "U.S." →
+  "United States"); one name is one body, whatever kind NER gave it;
+* unnamed sources ("a Ukrainian official close to the presidential office")
+  stay per article: two articles' "senior official" are not one person.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from quotegraph.model import Entity, Quote
+from quotegraph.model import Entity, EntityMention, Quote, Resolution, Speaker, SpeakerKind, make_entity_id
+from quotegraph.nlp.names import NameLexicons, strip_determiner, strip_possessive, surname
 
 __all__ = ["link_entities"]
 
+logger = logging.getLogger(__name__)
 
-def link_entities(quotes: Iterable[Quote]) -> tuple[list[Quote], list[Entity]]:
-    """Merge speaker name variants across the corpus."""
-    raise NotImplementedError
+_NAMED_RESOLUTIONS = frozenset({Resolution.SUBJECT, Resolution.APPOSITION})
+
+
+def link_entities(
+    quotes: Iterable[Quote], *, lang: str = "en"
+) -> tuple[list[Quote], list[Entity]]:
+    """Merge speaker name variants across the corpus into canonical entities.
+
+    Parameters
+    ----------
+    quotes : iterable of Quote
+        Quotes of every article, speakers resolved within their article.
+    lang : str, optional (default="en")
+        Language of the title and alias lexicons.
+
+    Returns
+    -------
+    tuple of (list of Quote, list of Entity)
+        The quotes in the same order with canonical speaker ``name`` and
+        ``entity_id`` (role and organisation filled in where the quote had
+        none), their ``entities`` mentions pointing at the same ids; and one
+        `Entity` per speaker or mentioned entity, sorted by id, with its
+        aliases and articles.
+
+    Examples
+    --------
+    >>> from quotegraph.model import QuoteKind
+    >>> def said(doc_id, name):
+    ...     speaker = Speaker(name, kind=SpeakerKind.PERSON)
+    ...     return Quote(doc_id, "q", "x", 0, 1, QuoteKind.DIRECT, speaker)
+    >>> quotes, entities = link_entities([said("a", "White House official John Kirby"),
+    ...                                   said("b", "Mr Kirby")])
+    >>> [q.speaker.name for q in quotes], [e.entity_id for e in entities]
+    (['John Kirby', 'John Kirby'], ['person:john-kirby'])
+    >>> entities[0].organisation, entities[0].aliases
+    ('White House', ('Kirby', 'Mr Kirby', 'White House official John Kirby'))
+    """
+    quotes = list(quotes)
+    table = _Table(NameLexicons.load(lang))
+    for quote in quotes:
+        if quote.speaker.is_known:
+            table.add_speaker(quote)
+        for mention in quote.entities:
+            table.add_mention(quote.doc_id, mention)
+    table.resolve()
+    linked = [table.rewrite(quote) for quote in quotes]
+    logger.info("linked %d quotes to %d entities", len(linked), len(table.entities))
+    return linked, table.to_entities()
+
+
+@dataclass
+class _Name:
+    """One surface name in one article, before linking."""
+
+    doc_id: str
+    kind: SpeakerKind
+    bare: str  # titles and premodifiers removed
+    role: str | None = None
+    organisation: str | None = None
+
+
+@dataclass
+class _Facts:
+    """What the corpus says about one canonical entity."""
+
+    name: str
+    kind: Counter[SpeakerKind] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    roles: Counter[str] = field(default_factory=Counter)
+    organisations: Counter[str] = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+    order: int = 0
+    scope: str = ""  # the article of an unnamed source, so two articles' sources stay two nodes
+
+    @property
+    def entity_id(self) -> str:
+        return make_entity_id(self.main_kind, f"{self.name} {self.scope}".strip())
+
+    @property
+    def main_kind(self) -> SpeakerKind:
+        # Ties go to the kind seen first: Counter keeps insertion order.
+        return max(self.kind, key=lambda k: self.kind[k]) if self.kind else SpeakerKind.UNKNOWN
+
+
+class _Table:
+    """Surface names → canonical entities, built in two passes (collect, resolve)."""
+
+    def __init__(self, names: NameLexicons) -> None:
+        self.names = names
+        self.surface: dict[tuple[str, str, str], _Name] = {}  # (doc_id, kind group, raw) → parsed
+        self.canonical: dict[tuple[str, str, str], str] = {}  # same key → entity key
+        self.entities: dict[str, _Facts] = {}
+        self._aliases: dict[tuple[str, str, str], set[str]] = {}
+        self._bodies: dict[str, str] = {}  # folded organisation or place name → its spelling
+
+    def add_speaker(self, quote: Quote) -> None:
+        speaker = quote.speaker
+        parsed = self._parse(quote.doc_id, speaker.kind, speaker.name)
+        if parsed.role is None and speaker.role:
+            parsed.role = speaker.role
+        if parsed.organisation is None and speaker.organisation:
+            parsed.organisation = self.names.canonical(speaker.organisation)
+        aliases = {speaker.name}
+        mention = speaker.mention
+        if mention is not None and speaker.resolution in _NAMED_RESOLUTIONS:
+            aliases.add(mention.text)
+        self._remember(quote.doc_id, speaker.kind, speaker.name, parsed, aliases)
+
+    def add_mention(self, doc_id: str, mention: EntityMention) -> None:
+        if mention.kind is SpeakerKind.UNKNOWN:
+            return
+        parsed = self._parse(doc_id, mention.kind, mention.name)
+        self._remember(doc_id, mention.kind, mention.name, parsed, {mention.text, mention.name})
+
+    def _parse(self, doc_id: str, kind: SpeakerKind, raw: str) -> _Name:
+        if kind is not SpeakerKind.PERSON:
+            described = strip_determiner(raw)[:1].islower()  # "the campaign", not "the United States"
+            return _Name(doc_id, kind, raw if described else self.names.canonical(raw))
+        if raw[:1].islower():
+            return _Name(doc_id, kind, raw)  # an unnamed source keeps its description
+        organisation, role, rest = self.names.split_descriptor(strip_possessive(strip_determiner(raw)))
+        titles, bare = self.names.split_title(rest)
+        role = self.names.role_of(" ".join(filter(None, (role, titles))))
+        return _Name(doc_id, kind, bare, role, organisation)
+
+    def _remember(self, doc_id: str, kind: SpeakerKind, raw: str, parsed: _Name, aliases: set[str]) -> None:
+        key = (doc_id, _group(kind), raw)
+        known = self.surface.setdefault(key, parsed)
+        known.role = known.role or parsed.role
+        known.organisation = known.organisation or parsed.organisation
+        self._aliases.setdefault(key, set()).update(a for a in (*aliases, parsed.bare) if a)
+
+    def resolve(self) -> None:
+        """Give every surface name its entity key, full names first."""
+        fulls = self._full_names()
+        self._bodies = {
+            _fold(p.bare): p.bare
+            for p in reversed(list(self.surface.values()))  # the first spelling seen wins
+            if p.kind is not SpeakerKind.PERSON and p.bare[:1].isupper()
+        }
+        for key, parsed in self.surface.items():
+            target = self._entity_key(key, parsed, fulls)
+            self.canonical[key] = target
+            scope = parsed.doc_id if target.startswith("unnamed:") else ""
+            facts = self.entities.setdefault(target, _Facts(self._display(target, parsed), scope=scope))
+            facts.order = facts.order or len(self.entities)
+            facts.kind[parsed.kind] += 1
+            facts.articles.add(parsed.doc_id)
+            facts.aliases.update(self._aliases.get(key, ()))
+            if parsed.role:
+                facts.roles[parsed.role] += 1
+            if parsed.organisation:
+                facts.organisations[parsed.organisation] += 1
+
+    def _full_names(self) -> dict[str, set[str]]:
+        """Multi-word person names → the articles they appear in."""
+        fulls: dict[str, set[str]] = {}
+        for parsed in self.surface.values():
+            if parsed.kind is SpeakerKind.PERSON and len(parsed.bare.split()) > 1 and parsed.bare[:1].isupper():
+                fulls.setdefault(parsed.bare, set()).add(parsed.doc_id)
+        return fulls
+
+    def _entity_key(self, key: tuple[str, str, str], parsed: _Name, fulls: dict[str, set[str]]) -> str:
+        if parsed.bare[:1].islower():  # "a senior official", "the campaign": one per article
+            return f"unnamed:{parsed.doc_id}:{_fold(parsed.bare)}"
+        if parsed.kind is not SpeakerKind.PERSON:
+            return f"body:{_link_body(_fold(parsed.bare), self._bodies)}"
+        return f"person:{_link_person(parsed, fulls)}"
+
+    def _display(self, target: str, parsed: _Name) -> str:
+        kind, _, name = target.partition(":")
+        if kind == "person":
+            return name
+        return self._bodies.get(name, parsed.bare) if kind == "body" else parsed.bare
+
+    def rewrite(self, quote: Quote) -> Quote:
+        speaker = quote.speaker
+        if speaker.is_known:
+            speaker = self._rewrite_speaker(quote.doc_id, speaker)
+        entities = tuple(self._rewrite_mention(quote.doc_id, m) for m in quote.entities)
+        return replace(quote, speaker=speaker, entities=entities)
+
+    def _rewrite_speaker(self, doc_id: str, speaker: Speaker) -> Speaker:
+        facts = self.entities[self.canonical[(doc_id, _group(speaker.kind), speaker.name)]]
+        parsed = self.surface[(doc_id, _group(speaker.kind), speaker.name)]
+        return replace(
+            speaker,
+            name=facts.name,
+            kind=facts.main_kind,
+            entity_id=facts.entity_id,
+            role=speaker.role or parsed.role or _top(facts.roles),
+            organisation=self._organisation(speaker.organisation or parsed.organisation or _top(facts.organisations)),
+        )
+
+    def _rewrite_mention(self, doc_id: str, mention: EntityMention) -> EntityMention:
+        key = (doc_id, _group(mention.kind), mention.name)
+        if key not in self.canonical:
+            return mention
+        facts = self.entities[self.canonical[key]]
+        return replace(mention, name=facts.name, kind=facts.main_kind, entity_id=facts.entity_id)
+
+    def _organisation(self, organisation: str | None) -> str | None:
+        """An affiliation under the same name as the body's own node ("the US" → "United States")."""
+        if not organisation:
+            return None
+        name = self.names.canonical(organisation)
+        return self._bodies.get(_link_body(_fold(name), self._bodies), name)
+
+    def to_entities(self) -> list[Entity]:
+        merged: dict[str, Entity] = {}
+        for facts in sorted(self.entities.values(), key=lambda f: f.order):
+            entity = Entity(
+                entity_id=facts.entity_id,
+                name=facts.name,
+                kind=facts.main_kind,
+                aliases=tuple(sorted(a for a in facts.aliases if a != facts.name)),
+                role=_top(facts.roles),
+                organisation=self._organisation(_top(facts.organisations)),
+                articles=tuple(sorted(facts.articles)),
+            )
+            merged.setdefault(entity.entity_id, entity)
+        return [merged[k] for k in sorted(merged)]
+
+
+def _link_person(parsed: _Name, fulls: dict[str, set[str]]) -> str:
+    """The full name a person's name stands for, when only one fits."""
+    if parsed.bare in fulls:
+        return _longer_form(parsed.bare, fulls)
+    fits = [full for full in fulls if _fits(parsed.bare, full)]
+    here = [full for full in fits if parsed.doc_id in fulls[full]]
+    if len(here) == 1:
+        return here[0]
+    if not here and len(fits) == 1:
+        return fits[0]
+    if len(fits) > 1:
+        logger.info("%r in %s fits %d people (%s); kept apart", parsed.bare, parsed.doc_id, len(fits), fits)
+    return parsed.bare
+
+
+def _link_body(folded: str, bodies: dict[str, str]) -> str:
+    """"harbour authority" joins "haldport harbour authority" when that is the one longer name holding it.
+
+    Single words stay apart: "Union" may be any union.
+    """
+    words = folded.split()
+    if len(words) < 2:
+        return folded
+    longer = [
+        other for other in bodies
+        if len(other.split()) > len(words) and f" {folded} " in f" {other} "
+    ]
+    return longer[0] if len(longer) == 1 else folded
+
+
+def _longer_form(name: str, fulls: dict[str, set[str]]) -> str:
+    """"Antony Blinken" joins "Antony J. Blinken" when that is the only longer form."""
+    longer = [f for f in fulls if f != name and len(f.split()) > len(name.split()) and _fits(name, f)]
+    return longer[0] if len(longer) == 1 else name
+
+
+def _fits(short: str, full: str) -> bool:
+    words, target = short.split(), full.split()
+    if len(words) >= len(target):
+        return False
+    if len(words) == 1:
+        return words[0] == surname(full)
+    # "Antony Blinken" in "Antony J. Blinken": same first and last word.
+    return words[0] == target[0] and words[-1] == target[-1]
+
+
+def _fold(name: str) -> str:
+    """Case and apostrophe style do not make two bodies ("Workers’ Union", "Workers' Union")."""
+    return name.lower().replace("’", "'").replace("‘", "'")
+
+
+def _group(kind: SpeakerKind) -> str:
+    return "person" if kind is SpeakerKind.PERSON else "body"
+
+
+def _top(counter: Counter[str]) -> str | None:
+    return counter.most_common(1)[0][0] if counter else None

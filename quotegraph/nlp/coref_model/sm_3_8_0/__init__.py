@@ -1,0 +1,1 @@
+"""coreferee model files for config entry sm_3_8_0."""
