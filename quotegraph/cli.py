@@ -40,7 +40,7 @@ MODEL = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline to
 WORKERS = typer.Option(None, "--workers", "-w", min=1, help="Worker processes [default: one per core].")
 CACHE = typer.Option(None, "--cache", help="SQLite cache of extracted quotes (re-runs skip unchanged articles).")
 STRICT = typer.Option(False, "--strict", help="Stop at the first input that fails.")
-NO_COREF = typer.Option(False, "--no-coref", help="Skip coreference (faster; pronoun speakers stay unresolved).")
+NO_COREF = typer.Option(False, "--no-coref", help="Skip coreferee (pronouns are then resolved by rules only).")
 SCHEDULER = typer.Option(
     None, "--scheduler", help="Dask scheduler address: run extraction on that cluster (needs the dask extra)."
 )

@@ -193,7 +193,10 @@ def _coref_antecedents(token: Token, people: _People, quote_spans: list[tuple[in
     sentences = people.sentences
     here = next((i for i, s in enumerate(sentences) if s.start <= token.i < s.end), 0)
     first = sentences[max(0, here - _COREF_WINDOW_SENTENCES)].start
-    annotated = coref.annotate_coref(doc, doc[first : sentences[here].end])
+    key = (first, sentences[here].end)
+    if key not in people.coref_windows:
+        people.coref_windows[key] = coref.annotate_coref(doc, doc[first : sentences[here].end])
+    annotated = people.coref_windows[key]
     if annotated is None:
         return []
     found: list[_Person] = []
@@ -346,6 +349,8 @@ class _People:
         self.bodies: dict[str, list[tuple[int, str]]] = {}  # organisation noun → (offset, body named with it)
         # A doc without sentence boundaries (a blank pipeline) is one sentence.
         self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        # Pronouns in one sentence share a coreference window: annotate it once.
+        self.coref_windows: dict[tuple[int, int], tuple[Doc, int] | None] = {}
 
     @classmethod
     def of(cls, doc: Doc, lexicons: _Lexicons) -> _People:
@@ -521,7 +526,7 @@ def _untagged_names(doc: Doc, lexicons: _Lexicons) -> list[Span]:
     while index < len(doc):
         token = doc[index]
         # NER calls some first names organisations ("Alice"), never mind places ("Georgia").
-        if token.pos_ == "PROPN" and _loose_name(token) and token.text in first_names:
+        if token.pos_ == "PROPN" and token.text in first_names and _loose_name(token):
             end = index + 1
             while end < len(doc) and doc[end].pos_ == "PROPN" and _loose_name(doc[end]):
                 end += 1
@@ -542,8 +547,10 @@ def _loose_name(token: Token) -> bool:
     """Untagged, or a one-word organisation or group NER may have got wrong ("Alice")."""
     if not token.ent_type_:
         return True
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    return token.ent_type_ in _UNTAGGED and ent is not None and len(ent) == 1
+    # IOB tags, not doc.ents: that property rebuilds every entity span on each access.
+    doc = token.doc
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    return token.ent_type_ in _UNTAGGED and alone
 
 
 def _is_bare_body(span: Span) -> bool:
