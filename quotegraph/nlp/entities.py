@@ -175,7 +175,8 @@ class _Table:
             scope = parsed.doc_id if target.startswith("unnamed:") else ""
             facts = self.entities.setdefault(target, _Facts(self._display(target, parsed), scope=scope))
             facts.order = facts.order or len(self.entities)
-            facts.kind[parsed.kind] += 1
+            # A lone surname NER called an organisation still counts as the person it names.
+            facts.kind[SpeakerKind.PERSON if target.startswith("person:") else parsed.kind] += 1
             facts.articles.add(parsed.doc_id)
             facts.aliases.update(self._aliases.get(key, ()))
             if parsed.role:
@@ -194,7 +195,7 @@ class _Table:
     def _entity_key(self, key: tuple[str, str, str], parsed: _Name, fulls: dict[str, set[str]]) -> str:
         if parsed.bare[:1].islower():  # "a senior official", "the campaign": one per article
             return f"unnamed:{parsed.doc_id}:{_fold(parsed.bare)}"
-        if parsed.kind is not SpeakerKind.PERSON:
+        if parsed.kind is not SpeakerKind.PERSON and not _lone_surname(parsed.bare, fulls):
             return f"body:{_link_body(_fold(parsed.bare), self._bodies)}"
         return f"person:{_link_person(parsed, fulls)}"
 
@@ -266,6 +267,22 @@ def _link_person(parsed: _Name, fulls: dict[str, set[str]]) -> str:
     if len(fits) > 1:
         logger.info("%r in %s fits %d people (%s); kept apart", parsed.bare, parsed.doc_id, len(fits), fits)
     return parsed.bare
+
+
+def _lone_surname(name: str, fulls: dict[str, set[str]]) -> bool:
+    """One capitalised word that is the surname of exactly one person in the corpus.
+
+    The small NER model often tags "Lindqvist said" as an organisation; a reader
+    who met "Mara Lindqvist" in another article knows better.
+
+    >>> _lone_surname("Lindqvist", {"Mara Lindqvist": {"a"}})
+    True
+    >>> _lone_surname("Smith", {"John Smith": {"a"}, "Jane Smith": {"b"}})
+    False
+    """
+    if len(name.split()) != 1 or not name[:1].isupper():
+        return False
+    return sum(1 for full in fulls if surname(full) == name) == 1
 
 
 def _link_body(folded: str, bodies: dict[str, str]) -> str:
