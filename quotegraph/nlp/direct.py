@@ -178,9 +178,16 @@ def _cue_by_parse(span: Span, lang: str) -> Cue | None:
         head = token.head
         if head.i < span.start or head.i >= span.end:
             cue = cue_of(head, lang=lang)
-            if cue is not None and cue.kind == "verb":
+            if cue is not None and cue.kind == "verb" and not _across_paragraphs(span, head):
                 return cue
     return None
+
+
+def _across_paragraphs(span: Span, head: Token) -> bool:
+    """The parser sometimes hangs a paragraph-final quote on the next paragraph's verb."""
+    doc = span.doc
+    between = doc[span.end : head.i] if head.i >= span.end else doc[head.i + 1 : span.start]
+    return any(t.is_space and "\n" in t.text for t in between)
 
 
 def _may_tag_after(text: str, marks: QuoteMarks) -> bool:
