@@ -280,8 +280,15 @@ def _mention(head: Token, lang: str) -> Span:
         end = head.i + 1
         while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].pos_ == "PROPN":
             end += 1
+        if head.ent_type_ in _BODY_LABELS:
+            # "The Kestrian Chamber of Commerce": the entity, not just its head, names the body.
+            while end < len(doc) and doc[end].ent_iob_ == "I" and not doc[end].is_punct:
+                end += 1
         return _drop_titles(doc[start:end], lang)
     return _noun_phrase(head)
+
+
+_BODY_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP"})
 
 
 def _name_part(token: Token, head: Token) -> bool:
