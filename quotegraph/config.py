@@ -37,8 +37,9 @@ class PipelineConfig:
         Add coreferee when a model for the pipeline is available.
     workers : int or None, optional (default=None)
         Worker processes; None means one per CPU core.
-    batch_size : int, optional (default=16)
-        Articles per ``nlp.pipe`` batch.
+    batch_size : int, optional (default=8)
+        Articles per batch: one ``nlp.pipe`` call, and the unit of work a worker
+        process receives (small enough to keep two workers evenly busy).
     max_chunk_chars : int, optional (default=100_000)
         Longer articles are parsed in paragraph-aligned chunks of at most this size.
     min_topic_support : int, optional (default=2)
@@ -63,7 +64,7 @@ class PipelineConfig:
     lang: str = "en"
     coref: bool = True
     workers: int | None = None
-    batch_size: int = 16
+    batch_size: int = 8
     max_chunk_chars: int = 100_000
     min_topic_support: int = 2
     topics_file: Path | None = None

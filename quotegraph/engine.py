@@ -62,12 +62,12 @@ def extract_articles(
     """
     workers = config.workers or default_workers()
     batches = _batches(articles, config.batch_size)
-    # A corpus that fits in one batch is not worth starting worker processes for.
-    head = list(islice(batches, 2))
+    # A corpus of a few batches is not worth starting (and loading pipelines in) workers for.
+    head = list(islice(batches, 2 * workers))
     batches = chain(head, batches)
     if config.scheduler:
         results = _on_dask(batches, config=config, cache=cache)
-    elif workers <= 1 or len(head) < 2:
+    elif workers <= 1 or len(head) < 2 * workers:
         # Load the pipeline only when some article misses the cache.
         def process(misses: Sequence[Article]) -> list[ArticleResult]:
             return _extractor_for(config).process(misses)
