@@ -36,6 +36,17 @@ def test_cli_build_writes_every_output(demo_build):
 
 
 @pytest.mark.model
+def test_cli_build_graphml_has_label_and_kind_for_gephi(demo_build):
+    import networkx as nx
+
+    xml = (demo_build / "graph.graphml").read_text(encoding="utf-8")
+    assert '<key id="label" for="node"' in xml
+    graph = nx.read_graphml(demo_build / "graph.graphml")
+    assert graph.number_of_nodes() > 20
+    assert all(data.get("label") and data.get("kind") for _, data in graph.nodes(data=True))
+
+
+@pytest.mark.model
 def test_cli_build_offsets_slice_the_articles(demo_build):
     texts = {a["doc_id"]: a["text"] for a in _lines(demo_build / "articles.jsonl")}
     for quote in _lines(demo_build / "quotes.jsonl"):
@@ -76,9 +87,23 @@ def test_cli_extract_csv(tmp_path, nlp):
 def test_cli_bad_inputs_never_stop_the_batch(tmp_path, nlp):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "good.txt").write_text('"The bridge will reopen," Mayor Ana Ruiz said.\n', encoding="utf-8")
+    said = '"The bridge will reopen in May," Mayor Ana Ruiz said on Monday.'
+    (corpus / "good.txt").write_text(said + "\n", encoding="utf-8")
+    (corpus / "bom-crlf.txt").write_bytes("\ufeff".encode() + (said.replace("May", "June") + "\r\n").encode())
+    (corpus / "cp1252.txt").write_bytes("\u201cFares will rise,\u201d the operator said.\n".encode("cp1252"))
+    (corpus / "page.html").write_text(
+        "<html><head><title>Bridge</title><script>var x = '\"not a quote,\" said nobody';</script></head>"
+        f"<body><nav>Home | News</nav><article><h1>Bridge to reopen</h1><p>{said.replace('May', 'July')}"
+        " Traffic has been diverted for months while engineers inspected the span.</p></article></body></html>",
+        encoding="utf-8",
+    )
     (corpus / "empty.txt").write_text("  \n", encoding="utf-8")
     (corpus / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (corpus / "german.txt").write_text(
+        "Der Bürgermeister sagte am Montag, dass die Brücke im Mai wieder geöffnet wird und "
+        "dass die Stadt die Kosten für die Reparatur übernehmen werde.\n",
+        encoding="utf-8",
+    )
     (corpus / "rows.jsonl").write_text(
         json.dumps({"id": "row-ok", "text": '"Fares rise in May," the operator said.'}) + "\n{not json\n",
         encoding="utf-8",
@@ -88,12 +113,15 @@ def test_cli_bad_inputs_never_stop_the_batch(tmp_path, nlp):
     result = runner.invoke(app, ["extract", str(corpus), "-o", str(out), "--workers", "1"])
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
-    docs = {q["doc_id"] for q in _lines(out)}
-    assert {"good", "row-ok"} <= docs
+    quotes = _lines(out)
+    assert {q["doc_id"] for q in quotes} >= {"good", "bom-crlf", "cp1252", "page", "row-ok"}
+    assert all("not a quote" not in q["text"] for q in quotes)
     errors = _lines(out.parent / "errors.jsonl")
-    failed = [e["path"] for e in errors if e.get("level") != "notice"]
-    assert sorted(Path(p).name for p in failed) == ["binary.txt", "rows.jsonl"]
-    assert any(e.get("line") == 2 for e in errors if Path(e["path"]).name == "rows.jsonl")
+    failed = sorted(Path(e["path"]).name for e in errors if e.get("level") != "notice")
+    assert failed == ["binary.txt", "german.txt", "rows.jsonl"]
+    assert [e.get("line") for e in errors if Path(e["path"]).name == "rows.jsonl"] == [2]
+    stderr_lines = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(stderr_lines) == 3
 
 
 def test_cli_python_m_and_missing_model_is_one_line(tmp_path):
