@@ -304,11 +304,14 @@ class QuoteGraph:
     def speakers(self) -> pd.DataFrame:
         """Speakers by quote count: id, name, kind, role, organisation, aliases, articles."""
         # spoken_count, not quote_count: an organisation's count includes its members' quotes.
-        return self._nodes(lambda data: data.get("kind") != "topic" and data.get("spoken_count", 0) > 0)
+        return self._nodes(
+            lambda data: data.get("kind") != "topic" and data.get("spoken_count", 0) > 0,
+            by="spoken_count",
+        )
 
     def topics(self) -> pd.DataFrame:
         """Topics by the number of quotes about them."""
-        return self._nodes(lambda data: data.get("kind") == "topic")
+        return self._nodes(lambda data: data.get("kind") == "topic", by="quote_count")
 
     def filter(
         self,
@@ -430,7 +433,7 @@ class QuoteGraph:
             return []
         return write_highlights(list(self.articles.values()), self.quote_list, out / "articles")
 
-    def _nodes(self, keep: Any) -> pd.DataFrame:
+    def _nodes(self, keep: Any, *, by: str) -> pd.DataFrame:
         import pandas as pd
 
         rows = [
@@ -439,9 +442,7 @@ class QuoteGraph:
         frame = pd.DataFrame(rows)
         if frame.empty:
             return frame
-        return frame.sort_values(["quote_count", "id"], ascending=[False, True]).reset_index(
-            drop=True
-        )
+        return frame.sort_values([by, "id"], ascending=[False, True]).reset_index(drop=True)
 
 
 class _HTML:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 
 from quotegraph import __version__
@@ -43,9 +44,24 @@ def article_key(article: Article, *, model: str) -> str:
     ``config.fingerprint``); a bare pipeline name works too.
     """
     digest = hashlib.sha256()
-    for part in (__version__, model, article.text):
+    for part in (__version__, _code_fingerprint(), model, article.text):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A hash of the extraction code and lexicons, so a changed rule never serves stale quotes.
+
+    The version alone would miss edits between releases (a development checkout).
+    """
+    digest = hashlib.sha256()
+    nlp_dir = Path(__file__).parent / "nlp"
+    for path in sorted(nlp_dir.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt", ".jsonl") and "coref_model" not in path.parts:
+            digest.update(path.relative_to(nlp_dir).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -692,13 +692,14 @@ def _common_role(head: Token, words: list[Token], lexicons: _Lexicons) -> tuple[
 
 def _owner(head: Token, proper: list[Token], lexicons: _Lexicons) -> str | None:
     """A named body before the role, or its possessor: "Wagner's", "the region's" → "Bryansk region"."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None and _is_proper(owner):
+        # The whole possessor: "the Harbour Authority's" names "Harbour Authority", not "Harbour".
+        return strip_possessive(strip_determiner(_text(list(owner.subtree))))
     if proper:
         return strip_possessive(strip_determiner(_text(proper)))
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is None:
         return None
-    if _is_proper(owner):
-        return strip_possessive(strip_determiner(_text(list(owner.subtree))))
     if owner.lemma_.lower() in lexicons.place_nouns and any(c.lower_ == "the" for c in owner.children):
         # "the region's governor": the region is the place named last before it.
         places = [e for e in head.doc.ents if e.label_ == "GPE" and e.end <= owner.i]
