@@ -65,6 +65,7 @@ def extract_articles(
     # A corpus of a few batches is not worth starting (and loading pipelines in) workers for.
     head = list(islice(batches, 2 * workers))
     batches = chain(head, batches)
+    results: Iterator[ArticleResult]
     if config.scheduler:
         results = _on_dask(batches, config=config, cache=cache)
     elif workers <= 1 or len(head) < 2 * workers:
@@ -72,7 +73,7 @@ def extract_articles(
         def process(misses: Sequence[Article]) -> list[ArticleResult]:
             return _extractor_for(config).process(misses)
 
-        results: Iterator[ArticleResult] = (
+        results = (
             r for batch in batches for r in _cached_or(batch, cache, config, process)
         )
     else:
@@ -227,7 +228,7 @@ def _on_dask(
         raise QuotegraphError(
             "--scheduler needs Dask: pip install 'quotegraph[dask]'"
         ) from None
-    with Client(config.scheduler) as client:
+    with Client(config.scheduler) as client:  # type: ignore[no-untyped-call]
         limit = 2 * max(1, sum(client.nthreads().values()))
         pending: deque[_Pending] = deque()
         for batch in batches:
