@@ -68,6 +68,12 @@ def main() -> None:
     figures["cache_speedup"] = first / second
     build_s, html_s, nodes = _time_graph(args.synthetic_quotes)
     figures.update(graph_build_s=build_s, html_render_s=html_s, graph_nodes=nodes)
+    archive_build, archive_html, archive_nodes = _time_archive(10_000)
+    figures.update(
+        archive_10k_articles_graph_s=archive_build,
+        archive_10k_articles_html_s=archive_html,
+        archive_10k_articles_nodes=archive_nodes,
+    )
     browser_s = _time_browser()
     if browser_s is not None:
         figures["browser_ready_s"] = browser_s
@@ -194,9 +200,22 @@ def _time_browser() -> float | None:
         driver.quit()
 
 
-def _synthetic_quotes(count: int, *, seed: int) -> list[Quote]:
+def _time_archive(articles: int) -> tuple[float, float, int]:
+    """Graph and page for an archive of ``articles`` (5 quotes each, 5,000 recurring speakers)."""
+    from quotegraph.graph.build import build_speaker_graph
+    from quotegraph.graph.render import render_html
+
+    quotes = _synthetic_quotes(articles * 5, seed=1, people=5_000)
+    start = time.perf_counter()
+    graph = build_speaker_graph(quotes)
+    built = time.perf_counter()
+    render_html(graph, quotes)
+    return built - start, time.perf_counter() - built, graph.number_of_nodes()
+
+
+def _synthetic_quotes(count: int, *, seed: int, people: int | None = None) -> list[Quote]:
     rng = random.Random(seed)
-    people = [f"Person {i}" for i in range(count * 4 // 10)]
+    people = [f"Person {i}" for i in range(people or count * 4 // 10)]
     orgs = [f"Organisation {i}" for i in range(count // 20)]
     topics = [f"topic {i}" for i in range(count // 20)]
     quotes = []
