@@ -173,7 +173,11 @@ def evaluate(
     threshold: List[float] = typer.Option([0.3, 0.8], "--threshold", "-t", help="Overlap thresholds (repeatable)."),
     model: str = MODEL,
     workers: Optional[int] = WORKERS,
-    join_quote_runs: bool = JOIN_RUNS,
+    join_quote_runs: Optional[bool] = typer.Option(
+        None,
+        "--join-quote-runs/--separate-quote-runs",
+        help='Extract \'"A," X said. "B."\' as one quote or two [default: as the gold file annotates them].',
+    ),
     quiet: bool = QUIET,
 ) -> None:
     """Score extraction against gold quotes: P/R/F1, type, speaker mention and name accuracy."""
@@ -181,12 +185,14 @@ def evaluate(
     from quotegraph.evaluate import format_report
 
     _setup_logging(quiet, False)
-    config = PipelineConfig(model=model, workers=workers, join_quote_runs=join_quote_runs)
+    config = PipelineConfig(model=model, workers=workers)
     if pred is None:
         from quotegraph.nlp.pipeline import check_model
 
         check_model(model)
-    result = run_evaluation(gold, pred_path=pred, thresholds=tuple(threshold), config=config)
+    result = run_evaluation(
+        gold, pred_path=pred, thresholds=tuple(threshold), config=config, join_quote_runs=join_quote_runs
+    )
     typer.echo(format_report(result))
 
 

@@ -33,7 +33,7 @@ from quotegraph.model import Article
 if TYPE_CHECKING:
     from quotegraph.config import PipelineConfig
 
-__all__ = ["evaluate", "format_report", "score_document", "names_agree"]
+__all__ = ["evaluate", "format_report", "score_document", "names_agree", "gold_joins_runs"]
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,7 @@ def evaluate(
     pred_path: str | Path | None = None,
     thresholds: Sequence[float] = (0.3, 0.8),
     config: PipelineConfig | None = None,
+    join_quote_runs: bool | None = None,
 ) -> dict[str, Any]:
     """Score predictions (or a fresh extraction) against a gold JSONL file.
 
@@ -63,6 +64,10 @@ def evaluate(
         field scores and the lists of misses.
     config : PipelineConfig, optional (default=None)
         Extraction settings when ``pred_path`` is None.
+    join_quote_runs : bool or None, optional (default=None)
+        Extract ``"A," X said. "B."`` as one quote (True) or two (False); None
+        follows the gold file's own convention (`gold_joins_runs`), so PolNeAR
+        (one quote) and the seeds (two) are each scored on their own terms.
 
     Returns
     -------
@@ -81,17 +86,54 @@ def evaluate(
     if not thresholds:
         raise ValueError("thresholds is empty; give at least one value in (0, 1)")
     gold_docs = list(_read_jsonl(gold_path))
+    joined = gold_joins_runs(gold_docs) if join_quote_runs is None else join_quote_runs
     if pred_path is not None:
         predicted = _group(_read_jsonl(pred_path))
     else:
-        predicted = _group(_extract(gold_docs, config))
+        from dataclasses import replace
+
+        from quotegraph.config import PipelineConfig
+
+        settings = replace(config or PipelineConfig(), join_quote_runs=joined)
+        predicted = _group(_extract(gold_docs, settings))
     total = _Totals(thresholds)
     for doc in gold_docs:
         doc_id = str(doc.get("doc_id"))
         total.add(doc_id, doc.get("text", ""), doc.get("quotes") or [], predicted.get(doc_id, []))
     result = total.result()
     result.update(gold=str(gold_path), pred=str(pred_path) if pred_path else None)
+    if pred_path is None:
+        result["join_quote_runs"] = joined
     return result
+
+
+def gold_joins_runs(gold_docs: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether a gold file annotates ``"A," X said. "B."`` as one quote.
+
+    PolNeAR does (its quote parts are split by an attribution that ends a
+    sentence); the seeds and our cases make "B" a quote of its own. Two such
+    quotes are taken as the file's convention.
+
+    >>> text = '"We won," she said. "Again."'
+    >>> gold_joins_runs([{"text": text, "quotes": [{"quote_parts": [[0, 9], [20, 28]]}] * 2}])
+    True
+    >>> text = '"We won," she said, "again."'
+    >>> gold_joins_runs([{"text": text, "quotes": [{"quote_parts": [[0, 9], [20, 28]]}] * 2}])
+    False
+    """
+    runs = 0
+    for doc in gold_docs:
+        text = str(doc.get("text", ""))
+        for quote in doc.get("quotes") or []:
+            parts = sorted(quote.get("quote_parts") or [])
+            between = (text[a[1] : b[0]] for a, b in zip(parts, parts[1:]))
+            runs += any(_SENTENCE_END.search(gap) for gap in between)
+            if runs >= 2:
+                return True
+    return False
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def format_report(result: Mapping[str, Any]) -> str:
@@ -107,6 +149,8 @@ def format_report(result: Mapping[str, Any]) -> str:
         "",
         "threshold  precision  recall     f1      tp    fp    fn",
     ]
+    if result.get("join_quote_runs"):
+        lines.insert(1, 'quote runs ("A," X said. "B.") extracted as one quote, as this gold file annotates them')
     for key, s in result["thresholds"].items():
         lines.append(
             f"{key:<9}  {s['precision']:9.3f}  {s['recall']:6.3f}  {s['f1']:6.3f}  "

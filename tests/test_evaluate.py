@@ -140,3 +140,29 @@ def test_evaluate_seeds_meet_acceptance(nlp, seeds_gold, tmp_path):
     assert result["thresholds"]["0.3"]["precision"] >= 0.9
     assert result["type_accuracy"] >= 0.9
     assert result["speaker_mention_accuracy"] >= 0.9
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    "relative, expected",
+    [("corpora/polnear/dev.jsonl", True), ("seeds/gold.jsonl", False)],
+    ids=["polnear-joins-runs", "seeds-separate-runs"],
+)
+def test_evaluate_detects_the_gold_convention_for_quote_runs(shared_dir, relative, expected):
+    from quotegraph.evaluate import gold_joins_runs
+
+    path = shared_dir / relative
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert gold_joins_runs(docs) is expected
+
+
+def test_evaluate_our_cases_keep_quote_runs_separate():
+    from pathlib import Path
+
+    from quotegraph.evaluate import gold_joins_runs
+
+    path = Path(__file__).parent / "data" / "cases" / "examples.jsonl"
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert gold_joins_runs(docs) is False
