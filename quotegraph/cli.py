@@ -73,6 +73,7 @@ def extract(
     inputs: List[str] = INPUTS,
     output: str = typer.Option("-", "--output", "-o", help="Output file; '-' is stdout."),
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
+    topics: Optional[Path] = typer.Option(None, "--topics", help="YAML or JSON map of topic to keywords or patterns."),
     model: str = MODEL,
     workers: Optional[int] = WORKERS,
     cache: Optional[Path] = CACHE,
@@ -98,7 +99,9 @@ def extract(
         coref=not no_coref,
         scheduler=scheduler,
         join_quote_runs=join_quote_runs,
+        topics_file=topics,
     )
+    _check_topics_file(topics)
     report = RunReport()
     quotes = [q for result in _progress(inputs, config, report, quiet) for q in result.quotes]
     linked = QuoteGraph.linked(quotes, config=config).quote_list

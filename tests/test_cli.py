@@ -144,3 +144,14 @@ def test_cli_every_command_has_help(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.output
+
+
+def test_cli_bad_topics_file_is_one_setup_error(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text('"We will rebuild," Mayor Ana Ruiz said.', encoding="utf-8")
+    topics = tmp_path / "topics.yaml"
+    topics.write_text("bad: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article), "--topics", str(topics), "--workers", "1"])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith(f"error: {topics}:")
+    assert len(result.output.strip().splitlines()) == 1
