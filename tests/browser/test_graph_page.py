@@ -109,6 +109,16 @@ def open_page(driver, path: Path, timeout: float = 60.0) -> None:
         time.sleep(0.1)
 
 
+def poll(driver, script: str, timeout: float = 10.0):
+    """The script's value once it is truthy: the page works in animation frames, not at once."""
+    deadline = time.monotonic() + timeout
+    value = driver.execute_script(script)
+    while not value and time.monotonic() < deadline:
+        time.sleep(0.1)
+        value = driver.execute_script(script)
+    return value
+
+
 @pytest.fixture(scope="module")
 def driver(chromium):
     session = make_driver(*chromium)
@@ -137,11 +147,17 @@ def loaded(driver, page):
 
 def test_graph_page_draws_offline(loaded, corpus):
     graph = corpus[0]
-    painted = loaded.execute_script(
+    count_painted = (
         "var c = document.querySelector('#qg-network canvas');"
         "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
         "for (var i = 3; i < d.length; i += 16) { if (d[i] > 0) { n++; } } return [c.width, n];"
     )
+    # vis-network paints on the next animation frames after the page reports ready.
+    deadline = time.monotonic() + 10
+    painted = loaded.execute_script(count_painted)
+    while painted[1] <= 500 and time.monotonic() < deadline:
+        time.sleep(0.1)
+        painted = loaded.execute_script(count_painted)
     assert painted[0] > 300 and painted[1] > 500  # a real canvas with drawn pixels
     assert loaded.execute_script("return quotegraph.data.nodes.length") == graph.number_of_nodes()
     assert loaded.execute_script("return quotegraph.visibleNodeIds().length") == graph.number_of_nodes()
@@ -224,10 +240,10 @@ def test_graph_page_click_opens_quotes_and_article(loaded, corpus):
     original = cards[0].find_element(By.LINK_TEXT, "Original ↗")
     assert (original.get_attribute("target"), original.get_attribute("rel")) == ("_blank", "noopener noreferrer")
     cards[0].find_element(By.XPATH, ".//button[text()='Show in article']").click()
-    time.sleep(0.5)
-    flashed = loaded.execute_script(
+    flashed = poll(
+        loaded,
         "var d = document.getElementById('qg-reader-frame').contentDocument;"
-        "var m = d.querySelector('.qg-flash'); return m && [m.id, m.textContent, m.dataset.speaker];"
+        "var m = d && d.querySelector('.qg-flash'); return m && [m.id, m.textContent, m.dataset.speaker];",
     )
     assert flashed is not None and flashed[2] == "John Kirby" and flashed[1].startswith('"')
     loaded.find_element(By.ID, "qg-reader-close").click()
@@ -289,10 +305,10 @@ def test_graph_page_works_inside_a_notebook_iframe(driver, corpus, tmp_path):
             "var n = quotegraph.data.nodes.find(n => n.id === 'person:john-kirby');"
             "var q = quotegraph.data.quotes[n.said[0]]; quotegraph.openArticle(q.doc_id, q.anchor);"
         )
-        time.sleep(0.5)
-        flashed = driver.execute_script(
+        flashed = poll(
+            driver,
             "var d = document.getElementById('qg-reader-frame').contentDocument;"
-            "return d && d.querySelectorAll('.qg-flash').length"
+            "return d && d.querySelectorAll('.qg-flash').length",
         )
         assert flashed == 1
     finally:
