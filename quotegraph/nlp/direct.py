@@ -12,7 +12,7 @@ which folds them into the reported clause around them or drops them.
 from __future__ import annotations
 
 import logging
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -201,11 +201,21 @@ def _is_stop(token: Token) -> bool:
     return token.text in _STOPS or (token.is_space and "\n" in token.text)
 
 
-def _merge_split(text: str, found: list[_Found]) -> Iterator[_Found]:
+def _merge_split(text: str, found: Iterable[_Found]) -> Iterator[_Found]:
     """Join ``"A," he said, "B."`` into one quote: same cue, no full stop between."""
+    return _join_neighbours(found, lambda first, second: _same_sentence_split(text, first, second))
+
+
+def _join_runs(text: str, found: Iterable[_Found]) -> Iterator[_Found]:
+    """Join ``"A," X said. "B."``: an untagged quote after the attribution of the one before."""
+    return _join_neighbours(found, lambda first, second: _runs_on(text, first, second))
+
+
+def _join_neighbours(found: Iterable[_Found], joins: Callable[[_Found, _Found], bool]) -> Iterator[_Found]:
+    """One quote of each run of neighbours that ``joins`` ties together, in order."""
     pending: _Found | None = None
     for item in found:
-        if pending is not None and _same_sentence_split(text, pending, item):
+        if pending is not None and joins(pending, item):
             marks = QuoteMarks(pending.marks.start, item.marks.end, item.marks.closed, True)
             span = pending.span.doc[pending.span.start : item.span.end]
             pending = _Found(marks, span, pending.cue, pending.parts + item.parts)
@@ -217,26 +227,13 @@ def _merge_split(text: str, found: list[_Found]) -> Iterator[_Found]:
         yield pending
 
 
-def _join_runs(text: str, found: Iterator[_Found]) -> Iterator[_Found]:
-    """Join ``"A," X said. "B."``: an untagged quote after the attribution of the one before."""
-    pending: _Found | None = None
-    for item in found:
-        same_cue = item.cue is None or (
-            pending is not None and pending.cue is not None and item.cue.head.i == pending.cue.head.i
-        )
-        if pending is not None and same_cue and pending.cue is not None:
-            cue_at = pending.cue.words.start_char
-            gap = text[pending.marks.end : item.marks.start]
-            if "\n" not in gap and pending.marks.end <= cue_at < item.marks.start and len(gap) < 300:
-                marks = QuoteMarks(pending.marks.start, item.marks.end, item.marks.closed, True)
-                span = pending.span.doc[pending.span.start : item.span.end]
-                pending = _Found(marks, span, pending.cue, pending.parts + item.parts)
-                continue
-        if pending is not None:
-            yield pending
-        pending = item
-    if pending is not None:
-        yield pending
+def _runs_on(text: str, first: _Found, second: _Found) -> bool:
+    """``second`` is untagged (or shares the cue) and follows ``first``'s attribution closely."""
+    if first.cue is None or (second.cue is not None and second.cue.head.i != first.cue.head.i):
+        return False
+    cue_at = first.cue.words.start_char
+    gap = text[first.marks.end : second.marks.start]
+    return "\n" not in gap and first.marks.end <= cue_at < second.marks.start and len(gap) < 300
 
 
 def _same_sentence_split(text: str, first: _Found, second: _Found) -> bool:
