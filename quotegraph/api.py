@@ -21,6 +21,7 @@ Rebuild a graph from saved quotes without parsing anything again:
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -499,16 +500,8 @@ def _maybe_stop(failure: InputFailure, config: PipelineConfig) -> None:
         raise InputFormatError(failure.path, failure.reason, line=failure.line)
 
 
-class _NoCache:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
 def _open_cache(config: PipelineConfig) -> Any:
     from quotegraph.cache import QuoteCache
 
-    return QuoteCache(config.cache) if config.cache else _NoCache()
+    return QuoteCache(config.cache) if config.cache else nullcontext()
 

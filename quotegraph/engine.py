@@ -135,9 +135,6 @@ class Extractor:
             return ArticleResult(article, error=_describe(error))
 
 
-_WORKER: Extractor | None = None
-
-
 @lru_cache(maxsize=2)
 def _shared_pipeline(model: str, use_coref: bool) -> Any:
     """Load a pipeline once per process: API users call `from_texts` many times."""
@@ -147,15 +144,19 @@ def _shared_pipeline(model: str, use_coref: bool) -> Any:
 
 
 def _init_worker(config: PipelineConfig, log_level: int) -> None:
-    global _WORKER
     # A spawned worker starts with fresh logging: keep the parent's verbosity (--quiet).
     logging.getLogger("quotegraph").setLevel(log_level)
-    _WORKER = Extractor(config)
+    _extractor_for(config)  # load the pipeline now, once per process
 
 
-def _work(batch: list[Article]) -> list[ArticleResult]:
-    assert _WORKER is not None, "worker used before its initializer ran"
-    return _WORKER.process(batch) if batch else []
+def _run_batch(batch: list[Article], config: PipelineConfig) -> list[ArticleResult]:
+    """One batch in a worker process (pool or Dask), with that process's own pipeline."""
+    return _extractor_for(config).process(batch) if batch else []
+
+
+@lru_cache(maxsize=2)
+def _extractor_for(config: PipelineConfig) -> Extractor:
+    return Extractor(config)
 
 
 def _parallel(
@@ -188,7 +189,7 @@ class WorkerPool:
 
     def warm_up(self) -> None:
         """Wait until every worker has loaded its pipeline (benchmarks time the rest)."""
-        list(self._pool.map(_work, [[] for _ in range(self.workers)]))
+        list(self._pool.map(_run_batch, [[]] * self.workers, [self.config] * self.workers))
 
     def run(
         self, batches: Iterable[list[Article]], *, cache: QuoteCache | None = None
@@ -196,7 +197,7 @@ class WorkerPool:
         pending: deque[_Pending] = deque()
         for batch in batches:
             hits, misses = _split_cached(batch, cache, self.config)
-            future = self._pool.submit(_work, misses) if misses else None
+            future = self._pool.submit(_run_batch, misses, self.config) if misses else None
             pending.append((batch, hits, future))
             while sum(1 for *_, f in pending if f is not None) > 2 * self.workers:
                 yield from _merge_pending(pending.popleft())
@@ -233,21 +234,12 @@ def _on_dask(
         pending: deque[_Pending] = deque()
         for batch in batches:
             hits, misses = _split_cached(batch, cache, config)
-            future = client.submit(_dask_work, misses, config, pure=False) if misses else None
+            future = client.submit(_run_batch, misses, config, pure=False) if misses else None
             pending.append((batch, hits, future))
             while sum(1 for *_, f in pending if f is not None) > limit:
                 yield from _merge_pending(pending.popleft())
         while pending:
             yield from _merge_pending(pending.popleft())
-
-
-def _dask_work(batch: list[Article], config: PipelineConfig) -> list[ArticleResult]:
-    return _extractor_for(config).process(batch)
-
-
-@lru_cache(maxsize=2)
-def _extractor_for(config: PipelineConfig) -> Extractor:
-    return Extractor(config)
 
 
 def _merge_pending(entry: _Pending) -> list[ArticleResult]:

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from quotegraph.io.frontmatter import METADATA_KEYS
 
-__all__ = ["ArticleDraft", "metadata_from"]
+__all__ = ["ArticleDraft", "draft_of", "metadata_from"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,26 @@ class ArticleDraft:
     source: str | None = None
     date: str | None = None
     url: str | None = None
+
+
+def draft_of(
+    ids: tuple[str, ...], text: str, where: str, meta: Mapping[str, str], *, line: int | None = None
+) -> ArticleDraft:
+    """A draft carrying the metadata `metadata_from` found (title, source, date, url).
+
+    >>> draft_of(("a",), "Text.", "a.txt", {"title": "T"}).title
+    'T'
+    """
+    return ArticleDraft(
+        doc_ids=ids,
+        text=text,
+        where=where,
+        line=line,
+        title=meta.get("title"),
+        source=meta.get("source"),
+        date=meta.get("date"),
+        url=meta.get("url"),
+    )
 
 
 def metadata_from(*layers: Mapping[str, Any]) -> dict[str, str]:

@@ -46,7 +46,7 @@ from typing import IO, Iterable, Iterator, Sequence
 
 from quotegraph.errors import InputFormatError
 from quotegraph.io.dates import normalise_date
-from quotegraph.io.drafts import ArticleDraft, metadata_from
+from quotegraph.io.drafts import ArticleDraft, draft_of, metadata_from
 from quotegraph.io.encoding import DEFAULT_ENCODING_FALLBACKS, decode_bytes, detect_encoding
 from quotegraph.io.failures import FailureLevel, InputFailure
 from quotegraph.io.frontmatter import SIDECAR_SUFFIXES, find_sidecar, read_sidecar, split_front_matter
@@ -271,21 +271,9 @@ def _document_draft(
     if kind == "html":
         page = extract_html(text, where=where)
         found = {"title": page.title, "source": page.source, "date": page.date, "url": page.url}
-        return _draft(ids, page.text, where, metadata_from(found, extra))
+        return draft_of(ids, page.text, where, metadata_from(found, extra))
     front, start = split_front_matter(text)
-    return _draft(ids, text[start:], where, metadata_from(front, extra))
-
-
-def _draft(ids: tuple[str, ...], text: str, where: str, meta: dict[str, str]) -> ArticleDraft:
-    return ArticleDraft(
-        doc_ids=ids,
-        text=text,
-        where=where,
-        title=meta.get("title"),
-        source=meta.get("source"),
-        date=meta.get("date"),
-        url=meta.get("url"),
-    )
+    return draft_of(ids, text[start:], where, metadata_from(front, extra))
 
 
 def _sidecar_metadata(path: Path) -> tuple[dict[str, str], InputFailure | None]:

@@ -14,7 +14,7 @@ import json
 import sys
 from typing import IO, Any, Iterable, Iterator, Mapping
 
-from quotegraph.io.drafts import ArticleDraft, metadata_from
+from quotegraph.io.drafts import ArticleDraft, draft_of, metadata_from
 from quotegraph.io.failures import InputFailure
 
 __all__ = ["iter_jsonl_rows", "iter_csv_rows"]
@@ -132,17 +132,7 @@ def _draft(data: Any, *, where: str, line: int, stem: str) -> Row:
         return InputFailure(where, reason, line=line)
     row_id = str(row_id).strip() if row_id is not None else ""
     ids = (row_id, f"{stem}/{row_id}") if row_id else (f"{stem}-{line}",)
-    meta = metadata_from(data)
-    return ArticleDraft(
-        doc_ids=ids,
-        text=text,
-        where=where,
-        line=line,
-        title=meta.get("title"),
-        source=meta.get("source"),
-        date=meta.get("date"),
-        url=meta.get("url"),
-    )
+    return draft_of(ids, text, where, metadata_from(data), line=line)
 
 
 def _output_file_reason(data: Any) -> str | None:

@@ -446,9 +446,18 @@ def _titles() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
-    """``alias => canonical`` lines of ``name_aliases.txt`` ("US" -> "United States")."""
-    pairs = (line.split("=>", 1) for line in load_lexicon("name_aliases") if "=>" in line)
-    return {alias.strip(): canonical.strip() for alias, canonical in pairs}
+    """Spelling -> canonical name from ``organisation_aliases.txt`` ("US" -> "United States").
+
+    The speakers' alias table, taken case-sensitively here: an entity spelled
+    "US" is the United States, a pronoun "us" never is.
+    """
+    table = {}
+    for entry in load_lexicon("organisation_aliases"):
+        canonical, _, spellings = entry.partition("=")
+        for spelling in spellings.split("|"):
+            if spelling.strip():
+                table[spelling.strip()] = canonical.strip()
+    return table
 
 
 @lru_cache(maxsize=1)
