@@ -149,7 +149,7 @@ def _time_cache(articles: list[Article], config: PipelineConfig) -> tuple[float,
 def _time_graph(count: int) -> tuple[float, float, int]:
     """Build and render the graph of ``count`` synthetic quotes (about 5,000 nodes at 10,000)."""
     from quotegraph.graph.build import build_speaker_graph
-    from quotegraph.graph.render import render_html
+    from quotegraph.views.page import render_html
 
     quotes = _synthetic_quotes(count, seed=0)
     start = time.perf_counter()
@@ -203,7 +203,7 @@ def _time_browser() -> float | None:
 def _time_archive(articles: int) -> tuple[float, float, int]:
     """Graph and page for an archive of ``articles`` (5 quotes each, 5,000 recurring speakers)."""
     from quotegraph.graph.build import build_speaker_graph
-    from quotegraph.graph.render import render_html
+    from quotegraph.views.page import render_html
 
     quotes = _synthetic_quotes(articles * 5, seed=1, people=5_000)
     start = time.perf_counter()

@@ -374,7 +374,7 @@ class QuoteGraph:
 
     def to_html(self, path: str | Path | None = None, *, title: str = "quotegraph") -> str | Path:
         """The interactive page as a string, or written to ``path``."""
-        from quotegraph.graph.render import render_html, write_html
+        from quotegraph.views.page import render_html, write_html
 
         articles = list(self.articles.values())
         if path is None:
@@ -407,8 +407,8 @@ class QuoteGraph:
 
     def highlight(self, doc_id: str) -> Any:
         """The article with its quotes highlighted, for inline display in Jupyter."""
-        from quotegraph.graph.render import iframe_srcdoc
-        from quotegraph.highlight import render_article
+        from quotegraph.views.page import iframe_srcdoc
+        from quotegraph.views.articles import render_article
 
         if doc_id not in self.articles:
             known = ", ".join(sorted(self.articles)[:10]) or "none loaded"
@@ -418,17 +418,17 @@ class QuoteGraph:
 
     def show(self, *, height: int = 650) -> Any:
         """Display the interactive graph inline (Jupyter, VS Code, Colab)."""
-        from quotegraph.graph.render import iframe_srcdoc
+        from quotegraph.views.page import iframe_srcdoc
 
         return _HTML(iframe_srcdoc(str(self.to_html()), height=height))
 
     def _repr_html_(self) -> str:
-        from quotegraph.graph.render import iframe_srcdoc
+        from quotegraph.views.page import iframe_srcdoc
 
         return iframe_srcdoc(str(self.to_html()))
 
     def _write_article_views(self, out: Path) -> list[Path]:
-        from quotegraph.highlight import write_highlights
+        from quotegraph.views.articles import write_highlights
 
         if not self.articles:
             return []

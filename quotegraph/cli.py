@@ -210,7 +210,7 @@ def highlight(
 ) -> None:
     """Write one page per article with every quote highlighted, plus index.html."""
     from quotegraph.api import QuoteGraph
-    from quotegraph.highlight import write_highlights
+    from quotegraph.views.articles import write_highlights
 
     _setup_logging(quiet, False)
     config = PipelineConfig(model=model, workers=workers, cache=cache)

@@ -1,4 +1,4 @@
-"""model.py, io/ and graph/ stay clean under ``mypy --strict`` (configured in pyproject.toml)."""
+"""model.py, lexicon.py, io/, graph/ and views/ stay clean under ``mypy --strict`` (configured in pyproject.toml)."""
 
 from __future__ import annotations
 

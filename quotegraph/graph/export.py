@@ -49,7 +49,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: Formats `export_graph` writes (``html`` belongs to `quotegraph.graph.render`).
+#: Formats `export_graph` writes (``html`` belongs to `quotegraph.views.page`).
 GRAPH_FORMATS = ("graphml", "gexf", "csv", "json")
 #: File names written per format.
 FILE_NAMES: Mapping[str, tuple[str, ...]] = {

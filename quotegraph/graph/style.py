@@ -1,6 +1,6 @@
 """One look for every view of the graph: colours per kind, sizes, a seeded layout.
 
-The HTML view (`quotegraph.graph.render`) and the Gephi exports
+The HTML view (`quotegraph.views.page`) and the Gephi exports
 (`quotegraph.graph.export`) both read the node attributes set here, so a node
 has the same colour and place everywhere.
 

@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter
 from functools import cache
 
-from quotegraph.nlp.lexicon import load_lexicon
+from quotegraph.lexicon import load_lexicon
 
 __all__ = ["check_english"]
 

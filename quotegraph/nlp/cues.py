@@ -1,35 +1,26 @@
-"""Reporting cues, quote marks and speaker mentions: the evidence quotes hang on.
+"""Reporting cues and speaker mentions: the evidence quotes hang on.
 
 `find_cues` lists the words that report speech (verbs such as "said", nouns such
 as "statement", and "according to"), read from the lexicons in
 ``data/<lang>/reporting_verbs.txt`` and ``reporting_nouns.txt``. The helpers
 below it are shared by `quotegraph.nlp.direct` and `quotegraph.nlp.indirect`
-and never leave ``quotegraph/nlp/``: `find_quote_marks` pairs quote marks in
-raw text, `find_speaker` picks the words that name who is speaking.
-
-Examples
---------
->>> [(m.start, m.end) for m in find_quote_marks('He said "yes" and don\\'t.')]
-[(8, 13)]
+and never leave ``quotegraph/nlp/``: `find_speaker` picks the words that name
+who is speaking. Quote marks are paired by `quotegraph.nlp.quote_marks`.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from functools import lru_cache
-from typing import Iterator, NamedTuple, Sequence
+from typing import NamedTuple, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Resolution, Speaker, TextSpan
-from quotegraph.nlp.lexicon import load_lexicon
 
 __all__ = [
     "Cue",
-    "QuoteMarks",
     "find_cues",
-    "find_quote_marks",
     "find_speaker",
     "is_cue_word",
     "cue_of",
@@ -47,14 +38,6 @@ class Cue(NamedTuple):
     words: Span
     kind: str  # "verb", "noun", "according" or "dash"
 
-
-class QuoteMarks(NamedTuple):
-    """A pair of quote marks: ``text[start:end]`` includes both marks."""
-
-    start: int
-    end: int
-    closed: bool
-    double: bool
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -154,26 +137,6 @@ def speaker_of(cue: Cue, *, lang: str = "en", outside: Sequence[tuple[int, int]]
 def cue_span(cue: Cue) -> TextSpan:
     """The cue words as a `TextSpan` (offsets into the parsed text)."""
     return TextSpan(cue.words.start_char, cue.words.end_char, cue.words.text)
-
-
-def find_quote_marks(
-    text: str, *, lang: str = "en", warn: bool = True, where: str = "text"
-) -> list[QuoteMarks]:
-    """Pair the quote marks of ``text`` in one left-to-right pass.
-
-    The double marks and their roles come from ``data/<lang>/quote_marks.txt``.
-    Straight, curly, mixed (an opening curly mark closed by a straight one),
-    guillemet and NYT-style (two apostrophes) marks pair up; a paragraph that
-    opens with a mark continues a quote left open by the previous one; single
-    marks pair only outside double quotes and never as apostrophes ("Russia's",
-    "don't", "’90s"). An unclosed quote ends at its paragraph's end and is
-    logged (unless ``warn`` is False), never raised.
-
-    >>> text = '“A,” he said. “B."'
-    >>> [text[m.start:m.end] for m in find_quote_marks(text)]
-    ['“A,”', '“B."']
-    """
-    return list(_scan_marks(text, where if warn else "", lang))
 
 
 # -- speaker mention ---------------------------------------------------------
@@ -326,159 +289,3 @@ def _noun_phrase(head: Token) -> Span:
 def _before_det(doc: Doc, i: int, head: Token) -> bool:
     """True for words that precede the phrase's own determiner (a parse slip)."""
     return doc[i].pos_ != "DET" and any(t.pos_ == "DET" for t in doc[i + 1 : head.i])
-
-
-# -- quote marks -------------------------------------------------------------
-
-_SINGLE = frozenset({"‘", "’", "'", "‚"})
-_OPEN_LEFT = "([{—–-/:;"
-_MAX_SINGLE = 400
-
-
-class _Marks(NamedTuple):
-    """The double quote marks of one language, by role (``data/<lang>/quote_marks.txt``)."""
-
-    opener: frozenset[str]
-    closer: frozenset[str]
-    either: frozenset[str]
-    loose: frozenset[str]
-    pair: dict[str, str]
-    pattern: re.Pattern[str]
-
-
-@lru_cache(maxsize=None)
-def _marks_of(lang: str) -> _Marks:
-    roles: dict[str, set[str]] = {"opener": set(), "closer": set(), "either": set(), "loose": set()}
-    pair: dict[str, str] = {}
-    for entry in load_lexicon("quote_marks", lang):
-        role, mark, *rest = entry.split()
-        if role == "pair":
-            pair[mark] = rest[0]
-        else:
-            roles[role].add(mark)
-    marks = sorted(set().union(*roles.values(), pair, pair.values()), key=len, reverse=True)
-    alternatives = "|".join(re.escape(m) for m in marks + sorted(_SINGLE))
-    return _Marks(
-        opener=frozenset(roles["opener"]),
-        closer=frozenset(roles["closer"]),
-        either=frozenset(roles["either"]),
-        loose=frozenset(roles["loose"]),
-        pair=pair,
-        pattern=re.compile(r"\n|" + alternatives),
-    )
-
-
-def _scan_marks(text: str, warn: str, lang: str) -> Iterator[QuoteMarks]:
-    marks = _marks_of(lang)
-    scanner = _MarkScanner(text, warn, marks)
-    for match in marks.pattern.finditer(text):
-        found = scanner.feed(match.group(), match.start(), match.end())
-        if found is not None:
-            yield found
-    if scanner.opened is not None:
-        yield _unclosed(text, scanner.opened, len(text), warn)
-
-
-class _MarkScanner:
-    """State of the left-to-right pass: one open double quote, one open single quote."""
-
-    def __init__(self, text: str, warn: str, marks: _Marks) -> None:
-        self.text = text
-        self.warn = warn
-        self.marks = marks
-        self.opened: int | None = None  # offset of the open double mark
-        self.opener = ""
-        self.single: int | None = None  # offset of the open single mark
-        self.skip = -1  # a paragraph-opening mark that continues the open quote
-        self.nested = False  # inside a straight quote nested in a curly one
-
-    def feed(self, mark: str, p: int, after: int) -> QuoteMarks | None:
-        if p == self.skip:
-            return None
-        if mark == "\n":
-            return self._newline(p)
-        text = self.text
-        left = text[p - 1] if p > 0 else " "
-        right = text[after] if after < len(text) else " "
-        if mark in _SINGLE:
-            return self._single(mark, p, left, right)
-        self.single = None
-        can_open = not right.isspace() and (left.isspace() or left in _OPEN_LEFT or p == 0)
-        can_close = not left.isspace()
-        roles = self.marks
-        if self.opened is None:
-            if mark in roles.opener or (mark in roles.either | roles.loose and can_open):
-                self.opened, self.opener = p, mark
-            return None
-        if self.nested:
-            self.nested = not can_close
-            return None
-        if _closes(roles, mark, self.opener, can_open, can_close):
-            pair = QuoteMarks(self.opened, after, True, True)
-            self.opened = None
-            return pair
-        if mark in roles.either and self.opener != mark:
-            self.nested = True  # a straight quote inside a curly one
-            return None
-        if self.warn:
-            logger.warning(
-                "%s: quote mark at offset %d opens before the one at %d closed", self.warn, p, self.opened
-            )
-        self.opened, self.opener = p, mark
-        return None
-
-    def _newline(self, p: int) -> QuoteMarks | None:
-        self.single = None
-        if self.opened is None:
-            return None
-        nxt = _next_visible(self.text, p)
-        if nxt < len(self.text) and _is_double(self.marks, self.text, nxt):
-            self.skip = nxt  # the next paragraph opens again: the quote runs on
-            return None
-        pair = _unclosed(self.text, self.opened, p, self.warn)
-        self.opened, self.nested = None, False
-        return pair
-
-    def _single(self, mark: str, p: int, left: str, right: str) -> QuoteMarks | None:
-        if self.opened is not None or (left.isalnum() and right.isalnum()):
-            return None  # nested in a double quote, or an apostrophe ("don't")
-        text = self.text
-        opens = mark in ("‘", "'", "‚") and (left.isspace() or left in _OPEN_LEFT or p == 0)
-        if opens and right.isalpha() and not text.startswith(("n'", "n’"), p + 1):
-            self.single = p  # but "rock 'n' roll" is no quote
-            return None
-        if opens and right.isdigit() and not text[p + 1 : p + 4].rstrip("s").isdigit():
-            self.single = p  # "'90s" is an apostrophe, "'5 tips'" a quote
-            return None
-        closes = mark in ("’", "'") and not left.isspace() and not right.isalnum()
-        if self.single is None or not closes:
-            return None
-        start, self.single = self.single, None
-        return QuoteMarks(start, p + 1, True, False) if p + 1 - start <= _MAX_SINGLE else None
-
-
-def _closes(roles: _Marks, mark: str, opener: str, can_open: bool, can_close: bool) -> bool:
-    """Whether a double mark met inside an open quote closes it."""
-    if roles.pair.get(opener) == mark or mark in roles.closer:
-        return True  # "« … »", "„ … “", "» … «", "“ … ”", "'' … ''"
-    if mark in roles.opener:
-        return can_close and not can_open
-    return can_close or not can_open
-
-
-def _is_double(roles: _Marks, text: str, i: int) -> bool:
-    return text.startswith(tuple(roles.opener | roles.either | roles.loose), i)
-
-
-def _next_visible(text: str, p: int) -> int:
-    i = p
-    while i < len(text) and text[i].isspace():
-        i += 1
-    return i
-
-
-def _unclosed(text: str, start: int, end: int, warn: str) -> QuoteMarks:
-    end = len(text[:end].rstrip())
-    if warn:
-        logger.warning("%s: quote opened at offset %d is not closed; ending it at %d", warn, start, end)
-    return QuoteMarks(start, max(end, start + 1), False, True)

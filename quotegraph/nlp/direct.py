@@ -17,7 +17,8 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, TextSpan
-from quotegraph.nlp.cues import Cue, QuoteMarks, cue_of, cue_span, find_quote_marks, speaker_of
+from quotegraph.nlp.cues import Cue, cue_of, cue_span, speaker_of
+from quotegraph.nlp.quote_marks import QuoteMarks, find_quote_marks
 
 __all__ = ["extract_direct"]
 

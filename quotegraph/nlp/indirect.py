@@ -16,17 +16,10 @@ from typing import Iterator, NamedTuple, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, QuoteKind, Resolution, TextSpan
-from quotegraph.nlp.cues import (
-    Cue,
-    QuoteMarks,
-    cue_span,
-    find_cues,
-    find_quote_marks,
-    is_cue_word,
-    speaker_of,
-)
-from quotegraph.nlp.lexicon import load_lexicon
+from quotegraph.nlp.cues import Cue, cue_span, find_cues, is_cue_word, speaker_of
+from quotegraph.nlp.quote_marks import QuoteMarks, find_quote_marks
 
 __all__ = ["extract_indirect"]
 

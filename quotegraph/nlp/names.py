@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quotegraph.nlp.lexicon import load_lexicon
+from quotegraph.lexicon import load_lexicon
 
 __all__ = ["NameLexicons", "strip_determiner", "strip_possessive", "surname"]
 

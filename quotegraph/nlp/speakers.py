@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.model import Quote, Resolution, Speaker, SpeakerKind, make_entity_id
 from quotegraph.nlp import coref
-from quotegraph.nlp.lexicon import load_lexicon
+from quotegraph.lexicon import load_lexicon
 from quotegraph.nlp.names import NameLexicons, strip_determiner, strip_possessive
 
 __all__ = ["resolve_speakers"]

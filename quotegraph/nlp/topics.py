@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.errors import InputFormatError, QuotegraphError
 from quotegraph.model import EntityMention, Quote, SpeakerKind, make_entity_id, slugify
-from quotegraph.nlp.lexicon import load_lexicon
+from quotegraph.lexicon import load_lexicon
 
 __all__ = ["assign_topics", "load_user_topics"]
 

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from quotegraph.graph.build import build_speaker_graph
-from quotegraph.graph.render import iframe_srcdoc, render_html, write_html
+from quotegraph.views.page import iframe_srcdoc, render_html, write_html
 from quotegraph.model import Article, Quote, QuoteKind, Resolution, Speaker, SpeakerKind, TextSpan
 
 pytestmark = pytest.mark.browser

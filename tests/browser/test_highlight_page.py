@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quotegraph.highlight import write_highlights
+from quotegraph.views.articles import write_highlights
 from quotegraph.model import Article, Quote, QuoteKind, Resolution, Speaker, SpeakerKind, TextSpan
 
 pytestmark = pytest.mark.browser

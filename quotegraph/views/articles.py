@@ -39,16 +39,17 @@ import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 from urllib.parse import quote as url_quote
+
+from markupsafe import Markup
 
 from quotegraph.errors import OffsetMismatchError
 from quotegraph.graph.style import COMMUNITY_COLOURS
 from quotegraph.io.atomic import atomic_write
 from quotegraph.model import Article, Quote, Resolution, TextSpan
+from quotegraph.views.templating import render_template, template_text
 
 __all__ = [
     "render_article",
@@ -99,12 +100,11 @@ def render_article(article: Article, quotes: Sequence[Quote]) -> str:
     >>> "&lt;b&gt;not bold&lt;/b&gt;" in page and "<i>" not in page
     True
     """
-    title = article.title or article.doc_id
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)}</title><style>{article_css()}</style></head>"
-        f'<body><main class="qg-article">{article_fragment(article, quotes)}</main></body></html>\n'
+    return render_template(
+        "article.html",
+        title=article.title or article.doc_id,
+        css=Markup(article_css()),
+        body=Markup(article_fragment(article, quotes)),
     )
 
 
@@ -149,24 +149,33 @@ def write_highlights(
 def article_fragment(article: Article, quotes: Sequence[Quote]) -> str:
     """The page body without ``<html>``/``<style>``: header, legend and marked text.
 
-    `quotegraph.graph.render` embeds these fragments in ``graph.html`` and shows
+    `quotegraph.views.page` embeds these fragments in ``graph.html`` and shows
     them, with `article_css`, in a sandboxed iframe.
     """
     valid = _valid_quotes(article, quotes)
     colours = _speaker_colours(valid)
-    anchors = anchor_ids(valid)
-    marks = _marks(article.text, valid, colours, anchors)
-    return (
-        _render_header(article, valid)
-        + _render_legend(valid, colours)
-        + f'<article class="qg-text" lang="en">{_nest(article.text, marks)}</article>'
+    marks = _marks(article.text, valid, colours, anchor_ids(valid))
+    speakers = {q.speaker.name for q in valid if q.speaker.is_known}
+    counts = Counter(q.speaker.name if q.speaker.is_known else "unknown" for q in valid)
+    paths = Counter(q.speaker.resolution.value for q in valid)
+    return render_template(
+        "article_body.html",
+        title=article.title or article.doc_id,
+        kicker=[x for x in (article.source, article.date) if x],
+        facts=[_count(len(valid), "quote"), _count(len(speakers), "speaker")],
+        url=safe_url(article.url),
+        speakers=[
+            (name, colours[name], counts[name])
+            for name in sorted(counts, key=lambda n: (n == "unknown", -counts[n], n))
+        ],
+        paths=" · ".join(f"{k} {v}" for k, v in sorted(paths.items(), key=lambda kv: (-kv[1], kv[0]))),
+        text=Markup(_nest(article.text, marks)),
     )
 
 
-@lru_cache(maxsize=1)
 def article_css() -> str:
     """The stylesheet of the article view (inlined into every page)."""
-    return (resources.files("quotegraph.graph") / "templates" / "article.css").read_text("utf-8")
+    return template_text("article.css")
 
 
 def anchor_ids(quotes: Sequence[Quote]) -> dict[str, str]:
@@ -382,47 +391,8 @@ def _tint(colour: str, share: float = 0.22) -> str:
     return "#" + "".join(f"{round(255 - (255 - c) * share):02x}" for c in rgb)
 
 
-def _render_header(article: Article, quotes: Sequence[Quote]) -> str:
-    title = html.escape(article.title or article.doc_id)
-    kicker = " · ".join(html.escape(x) for x in (article.source, article.date) if x)
-    speakers = {q.speaker.name for q in quotes if q.speaker.is_known}
-    facts = [f"{len(quotes)} quote{'s' * (len(quotes) != 1)}",
-             f"{len(speakers)} speaker{'s' * (len(speakers) != 1)}"]  # fmt: skip
-    url = safe_url(article.url)
-    if url:
-        facts.append(
-            f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
-            "original article ↗</a>"
-        )
-    return (
-        f'<header class="qg-head"><p class="qg-kicker">{kicker}</p><h1>{title}</h1>'
-        f'<p class="qg-facts">{" · ".join(facts)}</p></header>'
-    )
-
-
-def _render_legend(quotes: Sequence[Quote], colours: dict[str, str]) -> str:
-    counts = Counter(q.speaker.name if q.speaker.is_known else "unknown" for q in quotes)
-    paths = Counter(q.speaker.resolution.value for q in quotes)
-    rows = []
-    for name in sorted(counts, key=lambda n: (n == "unknown", -counts[n], n)):
-        rows.append(
-            f'<li><span class="qg-swatch" style="--c:{colours[name]}"></span>'
-            f'{html.escape(name)} <span class="qg-n">{counts[name]}</span></li>'
-        )
-    resolved = " · ".join(f"{k} {v}" for k, v in sorted(paths.items(), key=lambda kv: (-kv[1], kv[0])))
-    return (
-        '<aside class="qg-legend"><h2>Speakers</h2>'
-        f'<ul class="qg-speakers">{"".join(rows) or "<li>No quotes found</li>"}</ul>'
-        "<h2>How to read</h2><ul class=\"qg-key\">"
-        '<li><mark class="qg-quote qg-direct qg-demo">direct</mark> '
-        '<mark class="qg-quote qg-indirect qg-demo">indirect</mark> '
-        '<mark class="qg-quote qg-mixed qg-demo">mixed</mark> quote</li>'
-        '<li><span class="qg-cue qg-demo">cue</span> the reporting verb</li>'
-        '<li><span class="qg-mention qg-demo" data-resolved="name">he</span> speaker mention '
-        "and the name it resolved to</li>"
-        "<li>Hover a quote for its type and how its speaker was found.</li>"
-        f'<li class="qg-paths">Speakers found by: {html.escape(resolved or "none")}</li></ul></aside>'
-    )
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def _render_index(
@@ -433,20 +403,13 @@ def _render_index(
     for article in ordered:
         quotes = by_doc.get(article.doc_id, [])
         speakers = Counter(q.speaker.name for q in quotes if q.speaker.is_known)
-        who = ", ".join(f"{html.escape(n)} ({c})" for n, c in speakers.most_common())
-        rows.append(
-            f'<tr><td><a href="{url_quote(names[article.doc_id])}">'
-            f"{html.escape(article.title or article.doc_id)}</a></td>"
-            f"<td>{html.escape(article.source or '')}</td><td>{html.escape(article.date or '')}</td>"
-            f'<td class="qg-num">{len(quotes)}</td><td>{who}</td></tr>'
-        )
+        rows.append({
+            "href": url_quote(names[article.doc_id]),
+            "title": article.title or article.doc_id,
+            "source": article.source or "",
+            "date": article.date or "",
+            "quotes": len(quotes),
+            "speakers": [f"{n} ({c})" for n, c in speakers.most_common()],
+        })  # fmt: skip
     total = sum(len(by_doc.get(a.doc_id, [])) for a in articles)
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Quotes by article</title><style>{article_css()}</style></head><body>"
-        f'<main class="qg-index"><h1>Quotes by article</h1><p class="qg-facts">{len(articles)} '
-        f"articles · {total} quotes</p><table><thead><tr><th>Article</th><th>Source</th>"
-        '<th>Date</th><th class="qg-num">Quotes</th><th>Speakers</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></main></body></html>\n"
-    )
+    return render_template("article_index.html", css=Markup(article_css()), articles=rows, total=total)

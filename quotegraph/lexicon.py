@@ -1,5 +1,8 @@
 """Word lists kept as data: ``quotegraph/nlp/data/<lang>/<name>.txt``.
 
+A neutral module (no spaCy, no stage logic), so `quotegraph.io` and `quotegraph.nlp`
+both read lexicons without one importing the other.
+
 One entry per line; ``#`` starts a comment; blank lines are ignored. Entries keep
 their case, so callers decide whether to compare lower-cased.
 
@@ -20,7 +23,7 @@ from quotegraph.errors import QuotegraphError, UnsupportedLanguageError
 
 __all__ = ["DATA_DIR", "available_languages", "load_lexicon"]
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).parent / "nlp" / "data"
 
 
 def available_languages() -> tuple[str, ...]:

@@ -10,7 +10,7 @@ template (``templates/graph.html``, ``graph.css``, ``graph.js``).
 All data goes into one ``<script type="application/json">`` block with ``<``,
 ``>``, ``&`` and U+2028/U+2029 escaped, so a quote containing ``</script>`` cannot
 end the block; the page script only ever sets ``textContent``. Article views
-(`quotegraph.highlight`) travel inside the page (up to `INLINE_ARTICLES_LIMIT`
+(`quotegraph.views.articles`) travel inside the page (up to `INLINE_ARTICLES_LIMIT`
 characters; beyond that quotes link to ``articles/<doc_id>.html#q-<start>``) and
 open in an iframe sandboxed without scripts. See ``docs/html.md``.
 
@@ -40,15 +40,13 @@ from typing import Any, Iterable, Mapping, Sequence
 import networkx as nx
 import numpy as np
 
-from quotegraph.graph.style import (
-    COMMUNITY_COLOURS,
-    kind_colour,
-    layout_positions,
-    project_undirected,
-)
-from quotegraph.highlight import anchor_ids, article_css, article_fragment, page_names, safe_url
+from markupsafe import Markup
+
+from quotegraph.graph.style import COMMUNITY_COLOURS, kind_colour, layout_positions
 from quotegraph.io.atomic import atomic_write
 from quotegraph.model import Article, Quote, make_entity_id
+from quotegraph.views.articles import anchor_ids, article_css, article_fragment, page_names, safe_url
+from quotegraph.views.templating import render_template, template_text
 
 __all__ = [
     "render_html", "write_html", "iframe_srcdoc", "BIG_GRAPH", "INLINE_ARTICLES_LIMIT", "ARTICLE_DIR",
@@ -78,7 +76,6 @@ _RELATIONS = (  # relation, legend name, directed, dashed, colour
     ("co_quoted", "quoted together", False, True, "#4e79a7"),
 )
 _CENTRALITY_KEYS = ("centrality", "pagerank", "degree_centrality", "betweenness")
-_MARKER = re.compile(r"\{\{(TITLE|CSS|DATA|VIS_JS|APP_JS)\}\}")
 _JSON_ESCAPES = {
     "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
 }
@@ -122,14 +119,14 @@ def render_html(
     turns it on), so 5,000 nodes open without freezing the browser.
     """
     data = _page_data(graph, quotes, articles or (), title=title, seed=seed)
-    parts = {
-        "TITLE": html.escape(title),
-        "CSS": _template("graph.css"),
-        "DATA": _script_json(data),
-        "VIS_JS": _script_safe(_vis_js()),
-        "APP_JS": _script_safe(_template("graph.js")),
-    }
-    page = _MARKER.sub(lambda m: parts[m.group(1)], _template("graph.html"))
+    page = render_template(
+        "graph.html",
+        title=title,
+        css=Markup(template_text("graph.css")),
+        data=Markup(_script_json(data)),
+        vis_js=Markup(_script_safe(_vis_js())),
+        app_js=Markup(_script_safe(template_text("graph.js"))),
+    )
     # Lone surrogates (broken input) cannot be written as UTF-8.
     return page.encode("utf-8", "replace").decode("utf-8")
 
@@ -328,7 +325,7 @@ def _article_records(
     """Highlighted views of the articles that have quotes, keyed by doc id.
 
     Views are embedded until they reach `INLINE_ARTICLES_LIMIT` characters; the
-    rest are named by the file `quotegraph.highlight.write_highlights` writes
+    rest are named by the file `quotegraph.views.articles.write_highlights` writes
     for them in ``articles/`` beside the page.
     """
     articles = list(articles)
@@ -420,7 +417,7 @@ def _vis_options(*, big: bool, seed: int, nodes: int) -> dict[str, Any]:
 
 
 def _positions(graph: nx.MultiDiGraph, seed: int) -> dict[Any, tuple[float, float]]:
-    """Positions carried by the graph (as in Gephi), else a seeded layout; scaled to the page.
+    """Positions carried by the graph (as in Gephi), else networkx's seeded layout; scaled to the page.
 
     The drawing gets a radius of ``40 * sqrt(nodes)`` pixels, so node density, not
     the layout's own units, decides how much room a graph takes.
@@ -430,89 +427,15 @@ def _positions(graph: nx.MultiDiGraph, seed: int) -> dict[Any, tuple[float, floa
     carried = {n: (d.get("x"), d.get("y")) for n, d in graph.nodes(data=True)}
     if all(_finite(x) and _finite(y) for x, y in carried.values()):
         raw = {n: (float(x), float(y)) for n, (x, y) in carried.items()}
-    elif graph.number_of_nodes() <= BIG_GRAPH:
-        raw = dict(layout_positions(graph, seed=seed))
     else:
-        raw = _spread_layout(graph, seed)
+        placed = layout_positions(graph, seed=seed)  # keyed by str(node)
+        raw = {n: placed[str(n)] for n in graph.nodes}
     nodes = list(raw)
     points = np.array([raw[n] for n in nodes], dtype=float)
     points -= points.mean(axis=0)
     radius = float(np.abs(points).max()) or 1.0
     points *= max(200.0, 40.0 * math.sqrt(len(nodes))) / radius
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, points)}
-
-
-def _spread_layout(graph: nx.MultiDiGraph, seed: int) -> dict[Any, tuple[float, float]]:
-    """Force-directed layout in O(n) per step: repulsion from a random sample of nodes.
-
-    Communities (the ``community`` attribute, else connected components) start
-    as discs on a sunflower spiral, biggest in the middle; 80 cooling steps of
-    Fruchterman-Reingold forces with sampled repulsion then untangle them.
-    """
-    simple = project_undirected(graph)
-    nodes = list(simple.nodes)
-    where = {node: i for i, node in enumerate(nodes)}
-    rng = np.random.default_rng(seed)
-    points = _community_start(graph, nodes, rng)
-    pairs = np.array([(where[u], where[v]) for u, v in simple.edges()], dtype=np.int64).reshape(-1, 2)
-    weights = np.array([1.0 + math.log(d["weight"]) for _, _, d in simple.edges(data=True)])
-    points = _relax(points, pairs, weights, rng, steps=80)
-    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, points)}
-
-
-def _community_start(graph: nx.MultiDiGraph, nodes: list[Any], rng: np.random.Generator) -> np.ndarray:
-    groups: dict[Any, list[int]] = defaultdict(list)
-    attrs = [graph.nodes[n].get("community") for n in nodes]
-    if any(a is None for a in attrs):
-        parts = nx.connected_components(project_undirected(graph))
-        component = {n: i for i, part in enumerate(parts) for n in part}
-        attrs = [component[n] for n in nodes]
-    for i, group in enumerate(attrs):
-        groups[group].append(i)
-    points = np.zeros((len(nodes), 2))
-    ordered = sorted(groups.values(), key=len, reverse=True)
-    golden = math.pi * (3.0 - math.sqrt(5.0))
-    area = 0.0
-    for rank, members in enumerate(ordered):
-        area += len(members)
-        distance = 0.0 if rank == 0 else math.sqrt(area)  # sunflower: equal area per node
-        centre = np.array([math.cos(rank * golden), math.sin(rank * golden)]) * distance
-        spread = math.sqrt(len(members)) * 0.5
-        angle = rng.uniform(0, 2 * math.pi, len(members))
-        reach = spread * np.sqrt(rng.uniform(0, 1, len(members)))
-        points[members] = centre + np.c_[np.cos(angle), np.sin(angle)] * reach[:, None]
-    return points
-
-
-def _relax(
-    points: np.ndarray, pairs: np.ndarray, weights: np.ndarray, rng: np.random.Generator, *, steps: int
-) -> np.ndarray:
-    """Fruchterman-Reingold steps with ideal distance 1 and sampled repulsion."""
-    count = len(points)
-    sample = min(count, 64)
-    heat = math.sqrt(count) * 0.1
-    for step in range(steps):
-        others = points[rng.integers(0, count, size=sample)]
-        # sum over s of (p - q_s) / |p - q_s|^2, with |p - q|^2 expanded into one matrix product
-        square = (points**2).sum(axis=1)
-        distance2 = square[:, None] + (others**2).sum(axis=1)[None, :] - 2.0 * points @ others.T
-        inverse = 1.0 / np.maximum(distance2, 0.01)
-        push = (points * inverse.sum(axis=1)[:, None] - inverse @ others) * (count / sample)
-        if len(pairs):
-            spring = points[pairs[:, 0]] - points[pairs[:, 1]]
-            pull = spring * np.linalg.norm(spring, axis=1, keepdims=True) * weights[:, None]
-            for axis in (0, 1):  # bincount: np.add.at is ten times slower
-                push[:, axis] += np.bincount(pairs[:, 1], pull[:, axis], minlength=count)
-                push[:, axis] -= np.bincount(pairs[:, 0], pull[:, axis], minlength=count)
-        push -= points * 0.02  # gravity keeps small components near the rest
-        length = np.maximum(np.linalg.norm(push, axis=1, keepdims=True), 1e-9)
-        points = points + push / length * np.minimum(length, heat * (1 - step / steps) + 0.01)
-    return points
-
-
-@lru_cache(maxsize=None)
-def _template(name: str) -> str:
-    return (resources.files("quotegraph.graph") / "templates" / name).read_text("utf-8")
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quotegraph.highlight import render_article, write_highlights
+from quotegraph.views.articles import render_article, write_highlights
 from quotegraph.model import Article, Quote, QuoteKind, Resolution, Speaker, SpeakerKind, TextSpan
 
 
@@ -152,7 +152,7 @@ def test_highlight_leaves_out_quotes_with_wrong_offsets(caplog):
     text = 'Kirby said: "It failed."'
     good = _q(text, '"It failed."', "John Kirby")
     bad = Quote("doc", "bad", "nonsense", 0, 8, QuoteKind.DIRECT, Speaker("X", kind=SpeakerKind.PERSON))
-    with caplog.at_level(logging.WARNING, logger="quotegraph.highlight"):
+    with caplog.at_level(logging.WARNING, logger="quotegraph.views.articles"):
         marks = _parse(render_article(Article("doc", text), [good, bad]))
     assert dict(marks.quotes) == {"0": '"It failed."'}
     assert "bad" in caplog.text

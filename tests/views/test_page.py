@@ -10,7 +10,7 @@ import re
 import networkx as nx
 import pytest
 
-from quotegraph.graph.render import BIG_GRAPH, iframe_srcdoc, render_html, write_html
+from quotegraph.views.page import BIG_GRAPH, iframe_srcdoc, render_html, write_html
 from quotegraph.model import Article, Quote, QuoteKind, Resolution, Speaker, SpeakerKind, TextSpan
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
@@ -218,7 +218,7 @@ def test_iframe_srcdoc_round_trips_the_page(page):
 
 
 def test_render_html_links_article_views_beside_when_too_many(sample, monkeypatch):
-    import quotegraph.graph.render as render
+    import quotegraph.views.page as render
 
     graph, quotes, articles = sample
     first = len(render.article_fragment(articles[0], [q for q in quotes if q.doc_id == "a"]))
