@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from quotegraph.model import Entity, EntityMention, Quote, Resolution, Speaker, SpeakerKind, make_entity_id
-from quotegraph.nlp.names import NameLexicons, strip_determiner, strip_possessive, surname
+from quotegraph.nlp.names import NameLexicons, fits_name, strip_determiner, strip_possessive, surname
 
 __all__ = ["link_entities"]
 
@@ -258,7 +258,7 @@ def _link_person(parsed: _Name, fulls: dict[str, set[str]]) -> str:
     """The full name a person's name stands for, when only one fits."""
     if parsed.bare in fulls:
         return _longer_form(parsed.bare, fulls)
-    fits = [full for full in fulls if _fits(parsed.bare, full)]
+    fits = [full for full in fulls if fits_name(parsed.bare, full)]
     here = [full for full in fits if parsed.doc_id in fulls[full]]
     if len(here) == 1:
         return here[0]
@@ -302,18 +302,8 @@ def _link_body(folded: str, bodies: dict[str, str]) -> str:
 
 def _longer_form(name: str, fulls: dict[str, set[str]]) -> str:
     """"Antony Blinken" joins "Antony J. Blinken" when that is the only longer form."""
-    longer = [f for f in fulls if f != name and len(f.split()) > len(name.split()) and _fits(name, f)]
+    longer = [f for f in fulls if f != name and len(f.split()) > len(name.split()) and fits_name(name, f)]
     return longer[0] if len(longer) == 1 else name
-
-
-def _fits(short: str, full: str) -> bool:
-    words, target = short.split(), full.split()
-    if len(words) >= len(target):
-        return False
-    if len(words) == 1:
-        return words[0] == surname(full)
-    # "Antony Blinken" in "Antony J. Blinken": same first and last word.
-    return words[0] == target[0] and words[-1] == target[-1]
 
 
 def _fold(name: str) -> str:

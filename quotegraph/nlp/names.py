@@ -1,6 +1,6 @@
 """Name strings without spaCy: titles, aliases, pronoun features, first-name gender.
 
-Shared by `quotegraph.nlp.speakers` (one article, with a parse) and
+Shared by `quotegraph.nlp.people` (one article, with a parse) and
 `quotegraph.nlp.entities` (the whole corpus, plain strings). Every word list is
 a lexicon file under ``quotegraph/nlp/data/<lang>/``; first-name gender comes
 from the name lists coreferee ships (``coreferee/lang/common/data``).
@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from quotegraph.lexicon import load_lexicon
 
-__all__ = ["NameLexicons", "strip_determiner", "strip_possessive", "surname"]
+__all__ = ["NameLexicons", "fits_name", "strip_determiner", "strip_possessive", "surname"]
 
 _DETERMINER = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
@@ -137,6 +137,28 @@ class NameLexicons:
             if " ".join(words[start : start + size]).lower() in self.titles:
                 return size
         return 0
+
+
+def fits_name(short: str, full: str, *, first_name: bool = False) -> bool:
+    """Whether a shorter name stands for a fuller one: the one name-fitting rule.
+
+    A single word fits as the surname ("Kirby" → "John Kirby"), or, with
+    ``first_name`` (within one article, where a reader has met the person),
+    as the first name ("John"). Several words fit as the end of the name
+    ("Van Dyke" → "Peter Van Dyke") or as its first and last words ("Antony
+    Blinken" → "Antony J. Blinken"). A name never fits one as long as itself.
+
+    >>> fits_name("Kirby", "John Kirby"), fits_name("John", "John Kirby")
+    (True, False)
+    >>> fits_name("John", "John Kirby", first_name=True), fits_name("Antony Blinken", "Antony J. Blinken")
+    (True, True)
+    """
+    words, target = short.split(), full.split()
+    if not words or len(words) >= len(target):
+        return False
+    if len(words) == 1:
+        return words[0] == target[-1] or (first_name and words[0] == target[0])
+    return target[-len(words) :] == words or (words[0] == target[0] and words[-1] == target[-1])
 
 
 def strip_determiner(text: str) -> str:

@@ -1,0 +1,321 @@
+"""The people of one article, built once from the parse and then only read.
+
+`People.build` collects every person named in the article (NER persons, proper
+nouns starting with a known first name, and the quotes' own name mentions),
+merges name variants ("Kirby" → "John Kirby") and gathers each person's role
+and organisation from all their mentions. Organisations named in the article
+are remembered under their head noun ("the union" → "Brookfield Tenants'
+Union"). Speaker resolution then only asks questions of it, so its answers do
+not depend on the order quotes are resolved in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from quotegraph.model import Resolution, Speaker, SpeakerKind, make_entity_id
+from quotegraph.nlp.names import fits_name
+from quotegraph.nlp.roles import (
+    MentionLexicons,
+    describe,
+    mention_kind,
+    name_kind,
+    name_parts,
+)
+
+__all__ = ["People", "Person"]
+
+_UNTAGGED = frozenset({"", "ORG", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A named person of one article: canonical name, role, organisation, mention starts."""
+
+    name: str
+    gender: str | None = None
+    role: str | None = None
+    titles: str | None = None
+    organisation: str | None = None
+    starts: tuple[int, ...] = ()  # character starts of its mentions, sorted
+
+    @property
+    def role_words(self) -> set[str]:
+        text = " ".join(filter(None, (self.role, self.titles)))
+        return {w.lower() for w in text.split()}
+
+    def compatible(self, gender: str, number: str) -> bool:
+        if number == "plural" or gender == "neuter":
+            return False
+        return gender not in ("male", "female") or self.gender in (None, gender)
+
+    def speaker(self, resolution: Resolution) -> Speaker:
+        return Speaker(
+            name=self.name,
+            kind=SpeakerKind.PERSON,
+            role=self.role or self.titles,
+            organisation=self.organisation,
+            resolution=resolution,
+            entity_id=make_entity_id(SpeakerKind.PERSON, self.name),
+        )
+
+
+@dataclass
+class _Draft:
+    """A person while the article is read; frozen into `Person` at the end."""
+
+    name: str
+    role: str | None = None
+    titles: str | None = None
+    organisation: str | None = None
+    starts: list[int] = field(default_factory=list)
+
+
+class People:
+    """Every person named in one parsed article, with name variants merged (read only once built)."""
+
+    def __init__(self, doc: Doc, lexicons: MentionLexicons) -> None:
+        self.doc = doc
+        self.lexicons = lexicons
+        # A doc without sentence boundaries (a blank pipeline) is one sentence.
+        self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self._drafts: dict[str, _Draft] = {}
+        self._draft_of_token: dict[int, _Draft] = {}
+        self._bodies: dict[str, list[tuple[int, str]]] = {}  # organisation noun → (offset, body named with it)
+        self.by_name: dict[str, Person] = {}
+        self._by_token: dict[int, str] = {}
+
+    @classmethod
+    def build(cls, doc: Doc, lexicons: MentionLexicons, mentions: Iterable[Span] = ()) -> People:
+        """The people of ``doc``; ``mentions`` are the quotes' speaker mentions, in text order."""
+        people = cls(doc, lexicons)
+        spans = [e for e in doc.ents if e.label_ == "PERSON"] + _untagged_names(doc, lexicons)
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                people._remember_body(lexicons.names.canonical(ent.text), ent.start_char)
+        # Full names first, so "Kirby" can find the "John Kirby" of the article.
+        for span in sorted(spans, key=lambda s: (-len(name_parts(s, lexicons)[1].split()), s.start)):
+            people._add(span)
+        for span in mentions:
+            people._learn_mention(span)
+        people._freeze()
+        return people
+
+    # -- questions --------------------------------------------------------------
+
+    def person_at(self, index: int) -> Person | None:
+        name = self._by_token.get(index)
+        return self.by_name[name] if name is not None else None
+
+    def speaker_for_name(self, span: Span) -> Speaker | None:
+        """The speaker a name-like mention denotes: a person, organisation, place or group."""
+        known = self.person_at(span.root.i) or self._named_person(span)
+        kind = SpeakerKind.PERSON if known else name_kind(span, self.lexicons)
+        if kind is SpeakerKind.PERSON:
+            return known.speaker(Resolution.SUBJECT) if known else None
+        name = self.lexicons.names.canonical(span.text.rstrip(",;:"))
+        if name and kind is SpeakerKind.GROUP and span[0].pos_ != "PROPN":
+            name = name[0].lower() + name[1:]  # "Several residents": a description, one per article
+        if _is_bare_body(span):  # "the union" → the union named before it
+            named = [b for at, b in self._bodies.get(span.root.lemma_.lower(), []) if at < span.start_char]
+            # Else it stays a description ("the campaign"), kept apart per article by link_entities.
+            name = named[-1] if named else span.text[0].lower() + span.text[1:]
+        if not name:
+            return None
+        return Speaker(name=name, kind=kind, resolution=Resolution.SUBJECT, entity_id=make_entity_id(kind, name))
+
+    def compatible(self, speaker: Speaker, gender: str, number: str) -> bool:
+        if speaker.kind is SpeakerKind.PERSON:
+            person = self.by_name.get(speaker.name)
+            if person is not None:
+                return person.compatible(gender, number)
+            known = self.lexicons.names.gender_of(speaker.name)  # "a woman", "an elderly man"
+            return number != "plural" and gender != "neuter" and gender in ("any", known or gender)
+        # Bodies and places are "it" or "they", groups only "they"; none is "he" or "she".
+        if speaker.kind is SpeakerKind.GROUP:
+            return number == "plural"
+        return gender not in ("male", "female")
+
+    def role_matches(self, speaker: Speaker, compatible: frozenset[str]) -> bool:
+        person = self.by_name.get(speaker.name)
+        if person is not None:
+            return bool(person.role_words & compatible)
+        # An unnamed source is its description: "the spokesperson" is "a spokesperson for X".
+        text = speaker.name if speaker.name[:1].islower() else speaker.role or ""
+        return bool({w.lower() for w in text.split()} & compatible)
+
+    def nearest_before(
+        self, position: int, gender: str, number: str, *, sentences: int, outside: list[tuple[int, int]]
+    ) -> Person | None:
+        limit = self.sentence_start(position, sentences)
+        best: tuple[int, Person] | None = None
+        for person in self.by_name.values():
+            for start in person.starts:
+                inside = any(a <= start < b for a, b in outside)
+                if limit <= start < position and not inside and person.compatible(gender, number):
+                    if best is None or start > best[0]:
+                        best = (start, person)
+        return best[1] if best else None
+
+    def mentioned_between(
+        self, start: int, end: int, gender: str, number: str, *, outside: list[tuple[int, int]]
+    ) -> set[str]:
+        """Names of compatible people mentioned in ``[start, end)`` outside quotes."""
+        return {
+            person.name
+            for person in self.by_name.values()
+            if person.compatible(gender, number)
+            and any(start <= s < end and not any(a <= s < b for a, b in outside) for s in person.starts)
+        }
+
+    def only_person_near(self, position: int) -> Person | None:
+        """The one person named in this or the previous sentence ("Ruth Calloway ... The Dunmere mayor")."""
+        names = self.mentioned_between(self.sentence_start(position, 1), position, "any", "singular", outside=[])
+        return self.by_name[names.pop()] if len(names) == 1 else None
+
+    def nearest_with_role(self, position: int, compatible: frozenset[str]) -> Person | None:
+        candidates = [
+            (max(s for s in p.starts if s < position), p)
+            for p in self.by_name.values()
+            if any(s < position for s in p.starts) and (not compatible or p.role_words & compatible)
+        ]
+        return max(candidates, key=lambda c: c[0])[1] if candidates else None
+
+    def announced_after(self, span: Span, compatible: frozenset[str], *, sentences: int) -> Person | None:
+        """A person named just after an indefinite nominal whose title fits it (cataphora)."""
+        if not compatible:
+            return None
+        end = self._sentence_end(span.end_char, sentences)
+        candidates = [
+            (min(p.starts), p) for p in self.by_name.values()
+            if p.starts and span.end_char <= min(p.starts) < end and p.role_words & compatible
+        ]
+        return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+    def sentence_start(self, position: int, back: int) -> int:
+        """Start of the sentence ``back`` sentences before the one holding ``position``."""
+        sentences = [s for s in self.sentences if s.start_char <= position]
+        return sentences[max(0, len(sentences) - 1 - back)].start_char if sentences else 0
+
+    def _sentence_end(self, position: int, ahead: int) -> int:
+        sentences = [s for s in self.sentences if s.end_char > position]
+        return sentences[min(ahead, len(sentences) - 1)].end_char if sentences else position
+
+    def _named_person(self, span: Span) -> Person | None:
+        """A person of the article this name fits, even where NER called it an organisation."""
+        if span.root.pos_ != "PROPN" and not span.root.text[:1].isupper():
+            return None  # the tagger calls some surnames nouns ("Reyes said")
+        _, name = name_parts(span, self.lexicons)
+        if not name:
+            return None
+        if name in self.by_name:
+            return self.by_name[name]
+        draft = self._match(name, span.start_char, self._drafts)
+        return self.by_name[draft.name] if draft is not None else None
+
+    # -- building ---------------------------------------------------------------
+
+    def _learn_mention(self, span: Span) -> None:
+        """A quote's name mention that NER missed still names a person (or a body)."""
+        if mention_kind(span, self.lexicons) != "name":
+            return
+        if span.root.i in self._draft_of_token:
+            return
+        if span.root.pos_ == "PROPN" or span.root.text[:1].isupper():
+            _, name = name_parts(span, self.lexicons)
+            if name and (name in self._drafts or self._match(name, span.start_char, self._drafts)):
+                return
+            if name.split() and name.split()[0] in self.lexicons.first_names:
+                self._add(span)
+                return
+        kind = name_kind(span, self.lexicons)
+        if kind is SpeakerKind.PERSON:
+            if _looks_like_name(span, self.lexicons):
+                self._add(span)
+        elif kind is SpeakerKind.ORGANISATION and not _is_bare_body(span):
+            name = self.lexicons.names.canonical(span.text.rstrip(",;:"))
+            if name:
+                self._remember_body(name, span.start_char)
+
+    def _add(self, span: Span) -> _Draft | None:
+        titles, name = name_parts(span, self.lexicons)
+        if not name or not any(c.isupper() for c in name):
+            return None
+        draft = self._drafts.get(name) or self._match(name, span.start_char, self._drafts)
+        if draft is None:
+            draft = self._drafts.setdefault(name, _Draft(name))
+        draft.starts.append(span.start_char)
+        draft.starts.sort()
+        for token in span:
+            self._draft_of_token.setdefault(token.i, draft)
+        found = describe(span, titles, self.lexicons)
+        draft.titles = draft.titles or found.titles
+        draft.role = draft.role or found.role
+        draft.organisation = draft.organisation or found.organisation
+        return draft
+
+    @staticmethod
+    def _match(name: str, position: int, drafts: dict[str, _Draft]) -> _Draft | None:
+        """The person a shorter name stands for; ambiguous surnames take the nearest before."""
+        fits = [d for d in drafts.values() if fits_name(name, d.name, first_name=True)]
+        if len(fits) <= 1:
+            return fits[0] if fits else None
+        before = [d for d in fits if d.starts and d.starts[0] < position]
+        return max(before, key=lambda d: max(s for s in d.starts if s < position)) if before else None
+
+    def _remember_body(self, name: str, position: int) -> None:
+        for word in name.lower().split():
+            if word in self.lexicons.organisation_nouns:
+                self._bodies.setdefault(word, []).append((position, name))
+                self._bodies[word].sort()
+
+    def _freeze(self) -> None:
+        gender_of = self.lexicons.names.gender_of
+        self.by_name = {
+            name: Person(name, gender_of(name), d.role, d.titles, d.organisation, tuple(d.starts))
+            for name, d in self._drafts.items()
+        }
+        self._by_token = {i: d.name for i, d in self._draft_of_token.items()}
+
+
+def _untagged_names(doc: Doc, lexicons: MentionLexicons) -> list[Span]:
+    """Proper nouns NER left untagged that start with a known first name ("Alice", "Tommy Beresford")."""
+    first_names = lexicons.first_names
+    found, index = [], 0
+    while index < len(doc):
+        token = doc[index]
+        # NER calls some first names organisations ("Alice"), never mind places ("Georgia").
+        if token.pos_ == "PROPN" and token.text in first_names and _loose_name(token):
+            end = index + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and _loose_name(doc[end]):
+                end += 1
+            found.append(doc[index:end])
+            index = end
+        else:
+            index += 1
+    return found
+
+
+def _looks_like_name(span: Span, lexicons: MentionLexicons) -> bool:
+    """Every word of the name (titles and "the" aside) is capitalised."""
+    words = [w for w in name_parts(span, lexicons)[1].split() if w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _loose_name(token: Token) -> bool:
+    """Untagged, or a one-word organisation or group NER may have got wrong ("Alice")."""
+    if not token.ent_type_:
+        return True
+    # IOB tags, not doc.ents: that property rebuilds every entity span on each access.
+    doc = token.doc
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    return token.ent_type_ in _UNTAGGED and alone
+
+
+def _is_bare_body(span: Span) -> bool:
+    """"the union", "the agency": a definite organisation noun with no name in it."""
+    words = [t for t in span if not t.is_punct]
+    return len(words) == 2 and words[0].lower_ == "the" and words[1].tag_ == "NN"
