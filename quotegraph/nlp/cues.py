@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Resolution, Speaker, TextSpan
+from quotegraph.nlp.names import NameLexicons
 
 __all__ = [
     "Cue",
@@ -266,10 +267,16 @@ def _name_part(token: Token, head: Token) -> bool:
 
 
 def _drop_titles(span: Span, lang: str) -> Span:
-    titles = load_lexicon("mention_titles", lang)
+    names = NameLexicons.load(lang)
     start = span.start
-    while start < span.end - 1 and (span.doc[start].lower_ in titles or span.doc[start].is_punct):
-        start += 1
+    while start < span.end - 1:
+        if span.doc[start].is_punct:
+            start += 1
+            continue
+        size = names.leading_titles([t.text for t in span.doc[start : span.end]])
+        if size == 0:
+            break
+        start += size
     return span.doc[start : span.end]
 
 

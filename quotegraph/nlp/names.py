@@ -50,13 +50,24 @@ class NameLexicons:
     def split_title(self, name: str) -> tuple[str, str]:
         """Split leading titles off a name: ``(titles, rest)``; rest is never emptied."""
         words = name.split()
+        taken = self.leading_titles(words)
+        return " ".join(words[:taken]), " ".join(words[taken:])
+
+    def leading_titles(self, words: list[str]) -> int:
+        """How many leading words are whole titles ("Prime Minister", "Col. Gen."); never all of them.
+
+        >>> NameLexicons.load("en").leading_titles(["Foreign", "Minister", "Sergei", "Lavrov"])
+        2
+        >>> NameLexicons.load("en").leading_titles(["Foreign", "Ministry"])
+        0
+        """
         taken = 0
         while taken < len(words) - 1:
             size = self._title_at(words, taken)
             if size == 0 or taken + size >= len(words):
                 break
             taken += size
-        return " ".join(words[:taken]), " ".join(words[taken:])
+        return taken
 
     def split_descriptor(self, name: str) -> tuple[str | None, str | None, str]:
         """``(organisation, role, name)`` of a name string with premodifiers.

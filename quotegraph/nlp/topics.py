@@ -26,9 +26,10 @@ from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from quotegraph.errors import InputFormatError, QuotegraphError
+from quotegraph.errors import InputFormatError
 from quotegraph.model import EntityMention, Quote, SpeakerKind, make_entity_id, slugify
 from quotegraph.lexicon import load_lexicon
+from quotegraph.nlp.names import NameLexicons
 
 __all__ = ["assign_topics", "load_user_topics"]
 
@@ -154,7 +155,7 @@ class _DocIndex:
     """
 
     def __init__(self, doc: Doc) -> None:
-        titles, aliases = _titles(), _aliases()
+        titles, aliases = NameLexicons.load(), _aliases()
         pairs = [(ent, _clean_entity(ent, titles, aliases)) for ent in doc.ents]
         self.names = _smooth_lists([(ent, name) for ent, name in pairs if name is not None])
         self.name_starts = [n.start for n in self.names]
@@ -225,7 +226,7 @@ def _smooth_lists(kept: list[tuple[Span, _Name]]) -> list[_Name]:
     return names
 
 
-def _clean_entity(ent: Span, titles: frozenset[str], aliases: Mapping[str, str]) -> _Name | None:
+def _clean_entity(ent: Span, titles: NameLexicons, aliases: Mapping[str, str]) -> _Name | None:
     """Trim "the", possessives, quote marks and (for people) titles off an entity."""
     if ent.label_ not in _ENTITY_KINDS and ent.label_ not in _TOPIC_ONLY:
         return None
@@ -238,8 +239,7 @@ def _clean_entity(ent: Span, titles: frozenset[str], aliases: Mapping[str, str])
     while tokens and (tokens[-1].is_punct or _is_possessive(tokens[-1])):
         tokens.pop()
     if label == "PERSON":
-        while len(tokens) > 1 and tokens[0].lower_ in titles:
-            tokens.pop(0)
+        del tokens[: titles.leading_titles([t.text for t in tokens])]
     if not tokens or not any(c.isalpha() for t in tokens for c in t.text):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -434,14 +434,6 @@ def _validate_topics(path: str, data: Any) -> _Topics:
 
 def _is_keyword(entry: Any) -> bool:
     return isinstance(entry, str) and bool(entry.strip())
-
-
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    try:
-        return frozenset(t.lower() for t in load_lexicon("mention_titles"))
-    except QuotegraphError:
-        return frozenset()
 
 
 @lru_cache(maxsize=1)

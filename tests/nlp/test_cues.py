@@ -46,7 +46,7 @@ def test_cues_find_cues_skips_adjectival_participles():
     assert find_cues(doc) == []
 
 
-@pytest.mark.parametrize("name", ["reporting_verbs", "reporting_nouns", "directive_verbs", "mention_titles"])
+@pytest.mark.parametrize("name", ["reporting_verbs", "reporting_nouns", "directive_verbs", "titles"])
 def test_cues_lexicons_exist_and_are_lower_case(name):
     entries = load_lexicon(name)
     assert entries and all(entry == entry.lower() for entry in entries)
