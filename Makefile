@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip
 
+INTEROP := tests/interop/node_modules/.installed
+
 .PHONY: demo test bench browser coref-model evaluate clean
 
 $(STAMP): pyproject.toml
@@ -24,7 +26,14 @@ browser:
 		|| echo "warning: could not install chromium; browser tests will skip"; \
 	else echo "note: chromium not installed and not root; browser tests will skip"; fi
 
-test: $(STAMP) browser
+# Test-only JS readers (graphology, graphology-gexf: Gephi Lite's loaders) for tests/interop,
+# pinned by its package-lock.json. Offline or without npm, the graphology tests skip with the reason.
+$(INTEROP): tests/interop/package.json tests/interop/package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then echo "note: npm not installed; graphology tests will skip"; \
+	elif (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1); then touch $@; \
+	else echo "warning: npm ci in tests/interop failed (offline?); graphology tests will skip"; fi
+
+test: $(STAMP) browser $(INTEROP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -38,4 +47,4 @@ evaluate: $(STAMP)
 	$(BIN)/quotegraph evaluate ../shared/corpora/polnear/dev.jsonl
 
 clean:
-	rm -rf $(VENV) output/*.html output/*.graphml output/*.gexf output/*.csv output/*.jsonl output/*.json
+	rm -rf $(VENV) tests/interop/node_modules output/*.html output/*.graphml output/*.gexf output/*.csv output/*.jsonl output/*.json

@@ -33,12 +33,15 @@ import networkx as nx
 from quotegraph.graph.style import apply_style, project_undirected
 from quotegraph.model import EntityMention, Quote, SpeakerKind, slugify
 
-__all__ = ["build_speaker_graph", "RELATIONS", "NODE_KINDS"]
+__all__ = ["build_speaker_graph", "RELATIONS", "SYMMETRIC_RELATIONS", "NODE_KINDS"]
 
 logger = logging.getLogger(__name__)
 
 #: Edge relations, also used as the edge key (one edge per pair and relation).
 RELATIONS = ("affiliated_with", "speaks_about", "mentions", "co_quoted")
+#: Relations without a direction: stored once, from the smaller id, and written
+#: as undirected edges wherever a format can say so (GEXF, graphology JSON).
+SYMMETRIC_RELATIONS = frozenset({"co_quoted"})
 #: Node kinds that appear in the graph.
 NODE_KINDS = ("person", "organisation", "place", "topic", "group")
 
@@ -325,13 +328,12 @@ def _edge_attributes(relation: str, facts: _EdgeFacts) -> dict[str, Any]:
         "weight": weight,
         "quote_ids": sorted(facts.quote_ids),
         "doc_ids": sorted(facts.articles),
+        "topics": sorted(facts.topics),  # on every edge, empty when none: one shape for all
     }
     if facts.dates:
         attributes["first_seen"], attributes["last_seen"] = min(facts.dates), max(facts.dates)
     if facts.roles:
         attributes["role"] = _most_common(facts.roles)
-    if facts.topics:
-        attributes["topics"] = sorted(facts.topics)
     return attributes
 
 
@@ -347,12 +349,16 @@ def _add_communities(graph: nx.MultiDiGraph, simple: nx.Graph, *, seed: int) -> 
 
 
 def _add_centrality(graph: nx.MultiDiGraph, simple: nx.Graph) -> None:
-    """``degree`` (weighted, both directions) and ``centrality`` (PageRank, undirected)."""
+    """``weighted_degree`` (both directions) and ``centrality`` (PageRank, undirected).
+
+    Named ``weighted_degree``, not ``degree``: Gephi, igraph and networkx call the
+    plain edge count "degree", and users compare the two.
+    """
     if graph.number_of_nodes() == 0:
         return
     ranks = nx.pagerank(simple, weight="weight") if simple.number_of_edges() else {}
     for node, data in graph.nodes(data=True):
-        data["degree"] = int(round(simple.degree(node, weight="weight")))
+        data["weighted_degree"] = int(round(simple.degree(node, weight="weight")))
         data["centrality"] = round(float(ranks.get(node, 0.0)), 6)
 
 

@@ -1,9 +1,17 @@
-"""Graph files for Gephi, Gephi Lite, Cytoscape, igraph, pandas and spreadsheets.
+"""Graph files for Gephi, Gephi Lite, Cytoscape, igraph, networkx, pandas and spreadsheets.
 
 Every writer works on a flattened COPY of the graph (`flatten_graph`): lists
 become ``"; "``-joined strings plus a ``<name>_count`` integer, ``None`` values
-are dropped, dates become ISO strings, control characters are stripped and each
-attribute keeps one type. Files are written as UTF-8, atomically (a temporary
+are dropped, dates become ISO strings, control characters are stripped, each
+attribute keeps one type, and a text or list attribute that some node (edge)
+has is given to every node (edge), empty (``""``) where it has no value. So
+every format carries the same attribute names with the same empty values.
+Edges get ids ``e0, e1, ...`` (the same in every file) and a boolean
+``directed``, false for the symmetric relations (``co_quoted``).
+
+The graph files (GraphML, GEXF, both JSON files) cap every list at
+``max_list_items`` items (``<name>_count`` keeps the full number); the CSV
+files keep full lists. Files are written as UTF-8, atomically (a temporary
 file in the same folder, then `os.replace`, by `quotegraph.io.atomic`).
 
 Examples
@@ -11,11 +19,12 @@ Examples
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
 >>> g.add_node("person:a", label="A", kind="person", aliases=["Al", "Ally"], role=None)
+>>> g.add_node("person:b", role="mayor")
 >>> flat = flatten_graph(g)
 >>> flat.nodes["person:a"]["aliases"], flat.nodes["person:a"]["aliases_count"]
 ('Al; Ally', 2)
->>> "role" in flat.nodes["person:a"]
-False
+>>> flat.nodes["person:a"]["role"], flat.nodes["person:b"]["aliases"]
+('', '')
 """
 
 from __future__ import annotations
@@ -27,17 +36,20 @@ import logging
 import numbers
 import re
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import networkx as nx
 
 from quotegraph.errors import QuotegraphError
+from quotegraph.graph.build import SYMMETRIC_RELATIONS
+from quotegraph.graph.gexf import write_gexf13
 from quotegraph.graph.style import apply_style
 from quotegraph.io.atomic import atomic_write
 
 __all__ = [
     "GRAPH_FORMATS",
     "FILE_NAMES",
+    "MAX_LIST_ITEMS",
     "export_graph",
     "flatten_graph",
     "write_graphml",
@@ -45,6 +57,7 @@ __all__ = [
     "write_nodes_csv",
     "write_edges_csv",
     "write_json",
+    "write_graphology_json",
 ]
 
 logger = logging.getLogger(__name__)
@@ -56,25 +69,32 @@ FILE_NAMES: Mapping[str, tuple[str, ...]] = {
     "graphml": ("graph.graphml",),
     "gexf": ("graph.gexf",),
     "csv": ("nodes.csv", "edges.csv"),
-    "json": ("graph.json",),
+    "json": ("graph.json", "graph.graphology.json"),
 }
+#: Items kept of each list in the graph files (CSV files keep every item).
+MAX_LIST_ITEMS = 20
 
 _LIST_SEPARATOR = "; "
 # XML 1.0 forbids these; JSON and CSV readers choke on them too.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _NODE_COLUMNS = (
-    "id", "label", "kind", "quote_count", "spoken_count", "community", "centrality", "degree",
-    "role", "organisation", "aliases", "aliases_count", "articles", "articles_count",
-    "sources", "sources_count", "first_seen", "last_seen", "x", "y", "size", "color", "r", "g", "b",
+    "id", "label", "kind", "quote_count", "spoken_count", "community", "centrality",
+    "weighted_degree", "role", "organisation", "aliases", "aliases_count", "articles",
+    "articles_count", "sources", "sources_count", "first_seen", "last_seen",
+    "x", "y", "size", "color", "r", "g", "b",
 )  # fmt: skip
 _EDGE_COLUMNS = (
-    "source", "target", "id", "relation", "weight", "role", "topics", "topics_count",
+    "source", "target", "id", "relation", "directed", "weight", "role", "topics", "topics_count",
     "first_seen", "last_seen", "doc_ids", "doc_ids_count", "quote_ids", "quote_ids_count",
 )  # fmt: skip
 
 
 def export_graph(
-    graph: nx.MultiDiGraph, out_dir: str | Path, *, formats: Iterable[str] = GRAPH_FORMATS
+    graph: nx.MultiDiGraph,
+    out_dir: str | Path,
+    *,
+    formats: Iterable[str] = GRAPH_FORMATS,
+    max_list_items: int = MAX_LIST_ITEMS,
 ) -> list[Path]:
     """Write the chosen graph formats into ``out_dir`` and return the paths written.
 
@@ -85,13 +105,16 @@ def export_graph(
     out_dir : str or Path
         Folder to write into; created when missing.
     formats : iterable of str, optional (default=GRAPH_FORMATS)
-        Any of ``graphml`` (graph.graphml), ``gexf`` (graph.gexf), ``csv``
-        (nodes.csv and edges.csv) and ``json`` (graph.json, node-link).
+        Any of ``graphml`` (graph.graphml), ``gexf`` (graph.gexf, GEXF 1.3),
+        ``csv`` (nodes.csv and edges.csv) and ``json`` (graph.json, networkx
+        node-link; graph.graphology.json, graphology's serialized graph).
+    max_list_items : int, optional (default=MAX_LIST_ITEMS)
+        Items kept of each list attribute in the graph files; CSV keeps all.
 
     Raises
     ------
     QuotegraphError
-        When a format is not one of `GRAPH_FORMATS`.
+        When a format is not one of `GRAPH_FORMATS`, or ``max_list_items < 1``.
 
     Examples
     --------
@@ -99,7 +122,7 @@ def export_graph(
     >>> g = nx.MultiDiGraph([("person:a", "topic:b")])
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     [p.name for p in export_graph(g, folder, formats=["csv", "json"])]
-    ['nodes.csv', 'edges.csv', 'graph.json']
+    ['nodes.csv', 'edges.csv', 'graph.json', 'graph.graphology.json']
     """
     chosen = list(dict.fromkeys(f.strip().lower() for f in formats))
     unknown = [f for f in chosen if f not in GRAPH_FORMATS]
@@ -108,38 +131,47 @@ def export_graph(
             f"unknown graph format(s) {', '.join(map(repr, unknown))}; "
             f"allowed: {', '.join(GRAPH_FORMATS)}"
         )
+    if max_list_items < 1:
+        raise QuotegraphError(f"max_list_items must be at least 1, not {max_list_items}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    writers = {
+    writers: dict[str, tuple[Callable[[nx.MultiDiGraph, Path], Path], ...]] = {
         "graphml": (_write_graphml,),
         "gexf": (_write_gexf,),
         "csv": (_write_nodes_csv, _write_edges_csv),
-        "json": (_write_json,),
+        "json": (_write_json, _write_graphology_json),
     }
-    flat = _prepared(graph)  # flattened and laid out once for every format
-    flat_lists = _prepared(graph, keep_lists=True) if "json" in chosen else flat
+    variants: dict[tuple[bool, int | None], nx.MultiDiGraph] = {}  # flattened once per shape
     written: list[Path] = []
     for name in chosen:
+        shape = (name == "json", None if name == "csv" else max_list_items)
+        if shape not in variants:
+            variants[shape] = _prepared(graph, keep_lists=shape[0], max_items=shape[1])
         for writer, file_name in zip(writers[name], FILE_NAMES[name]):
-            written.append(writer(flat_lists if name == "json" else flat, out / file_name))
+            written.append(writer(variants[shape], out / file_name))
     return written
 
 
-def flatten_graph(graph: nx.MultiDiGraph, *, keep_lists: bool = False) -> nx.MultiDiGraph:
+def flatten_graph(
+    graph: nx.MultiDiGraph, *, keep_lists: bool = False, max_items: int | None = None
+) -> nx.MultiDiGraph:
     """A copy whose attributes every graph format accepts.
 
     Node ids and strings lose control characters; ``None`` values are dropped;
     dates become ISO strings; numbers become plain ``int``/``float``; lists,
     tuples and sets become ``"; "``-joined strings plus ``<name>_count`` (kept as
-    lists when ``keep_lists``); dicts become JSON strings. An attribute with
-    mixed types is made ``float`` (numbers only) or ``str``. Each node gets
+    lists when ``keep_lists``; only the first ``max_items`` kept when given);
+    dicts become JSON strings. An attribute with mixed types is made ``float``
+    (numbers only) or ``str``. A text or list attribute missing on some nodes
+    (edges) is added to them empty (``""`` or ``[]``, count 0). Each node gets
     ``label`` and ``kind``; edges get unique keys ``e0, e1, ...`` (in sorted
-    order) with the original key kept as ``relation`` when that is missing.
+    order), ``relation`` (the original key when missing) and ``directed``
+    (false for `SYMMETRIC_RELATIONS`).
     """
-    nodes = {_clean_id(n): (n, _flat_data(d, keep_lists)) for n, d in graph.nodes(data=True)}
+    nodes = {_clean_id(n): _flat_data(d, keep_lists, max_items) for n, d in graph.nodes(data=True)}
     flat = nx.MultiDiGraph()
-    flat.graph.update(_flat_data(graph.graph, keep_lists))
-    for node_id, (_, data) in nodes.items():
+    flat.graph.update(_flat_data(graph.graph, keep_lists, max_items))
+    for node_id, data in nodes.items():
         data.setdefault("label", node_id)
         data.setdefault("kind", "unknown")
         flat.add_node(node_id, **data)
@@ -147,32 +179,47 @@ def flatten_graph(graph: nx.MultiDiGraph, *, keep_lists: bool = False) -> nx.Mul
         graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))
     )
     for index, (u, v, key, data) in enumerate(edges):
-        attributes = _flat_data(data, keep_lists)
+        attributes = _flat_data(data, keep_lists, max_items)
         attributes.setdefault("relation", _clean_text(str(key)))
+        if not isinstance(attributes.get("directed"), bool):
+            attributes["directed"] = attributes["relation"] not in SYMMETRIC_RELATIONS
         flat.add_edge(_clean_id(u), _clean_id(v), key=f"e{index}", **attributes)
-    _unify_types(flat.nodes.values())
-    _unify_types(d for _, _, d in flat.edges(data=True))
+    for records in (list(flat.nodes.values()), [d for _, _, d in flat.edges(data=True)]):
+        _unify_types(records)
+        _fill_missing(records)
     return flat
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write GraphML with named key ids (``label``, ``kind``, ...) that Gephi reads.
+def write_graphml(
+    graph: nx.MultiDiGraph, path: str | Path, *, max_list_items: int = MAX_LIST_ITEMS
+) -> Path:
+    """Write GraphML (directed; edge ids ``e0, e1, ...``) that Gephi, igraph and networkx read.
 
-    Edge attributes whose name is also a node attribute (``role``, ``first_seen``)
-    are written as ``edge_<name>``, and graph attributes likewise as
-    ``graph_<name>``: with named key ids, one name in two scopes would give two
-    keys with the same id.
+    Attribute names are the same as in every other format: node and edge
+    attributes of one name (``role``, ``first_seen``) are two keys with their
+    own ids (``d0, d1, ...``) and the same ``attr.name``.
+
+    Notes
+    -----
+    GraphML can mark one edge undirected (``directed="false"``), but networkx's
+    reader rejects such mixed files and igraph and graphology ignore the mark,
+    so every edge is written directed; ``co_quoted`` edges carry
+    ``directed=false`` as data, and run from the smaller id. The edge id is
+    also written as data ``id`` (as in edges.csv), because igraph 1.0 reads
+    the ``id`` of GraphML edges wrongly.
     """
-    return _write_graphml(_prepared(graph), Path(path))
+    return _write_graphml(_prepared(graph, max_items=max_list_items), Path(path))
 
 
-def write_gexf(graph: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write GEXF 1.2draft with viz colour, size, position and ``start``/``end`` dates.
+def write_gexf(
+    graph: nx.MultiDiGraph, path: str | Path, *, max_list_items: int = MAX_LIST_ITEMS
+) -> Path:
+    """Write GEXF 1.3 (`quotegraph.graph.gexf.write_gexf13`) with viz, ``kind`` and direction.
 
     ``start``/``end`` come from ``first_seen``/``last_seen`` (article dates), so
     Gephi's timeline can play the graph; nodes without dates are always shown.
     """
-    return _write_gexf(_prepared(graph), Path(path))
+    return _write_gexf(_prepared(graph, max_items=max_list_items), Path(path))
 
 
 def write_nodes_csv(graph: nx.MultiDiGraph, path: str | Path) -> Path:
@@ -181,48 +228,53 @@ def write_nodes_csv(graph: nx.MultiDiGraph, path: str | Path) -> Path:
 
 
 def write_edges_csv(graph: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write one row per edge: ``source``, ``target``, ``id``, ``relation``, ``weight``, ..."""
+    """Write one row per edge: ``source``, ``target``, ``id``, ``relation``, ``directed``, ..."""
     return _write_edges_csv(_prepared(graph), Path(path))
 
 
-def write_json(graph: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write networkx node-link JSON (``nodes``, ``edges``); lists stay JSON lists."""
-    return _write_json(_prepared(graph, keep_lists=True), Path(path))
+def write_json(
+    graph: nx.MultiDiGraph, path: str | Path, *, max_list_items: int = MAX_LIST_ITEMS
+) -> Path:
+    """Write networkx node-link JSON that networkx 3.2 and later read with their defaults.
+
+    networkx 3.2 to 3.5 read the edges from ``links``, 3.6 from ``edges``: the
+    file has both keys, with the same list. Lists stay JSON lists.
+    """
+    return _write_json(_prepared(graph, keep_lists=True, max_items=max_list_items), Path(path))
 
 
-def _prepared(graph: nx.MultiDiGraph, *, keep_lists: bool = False) -> nx.MultiDiGraph:
-    return _styled(flatten_graph(graph, keep_lists=keep_lists))
+def write_graphology_json(
+    graph: nx.MultiDiGraph, path: str | Path, *, max_list_items: int = MAX_LIST_ITEMS
+) -> Path:
+    """Write graphology's serialized graph, read by ``Graph.from`` (Gephi Lite's JSON loader).
+
+    ``{"attributes", "options": {"type": "mixed", "multi": true}, "nodes": [{"key",
+    "attributes"}], "edges": [{"key", "source", "target", "undirected", "attributes"}]}``;
+    ``undirected`` replaces the ``directed`` attribute.
+    """
+    flat = _prepared(graph, keep_lists=True, max_items=max_list_items)
+    return _write_graphology_json(flat, Path(path))
+
+
+def _prepared(
+    graph: nx.MultiDiGraph, *, keep_lists: bool = False, max_items: int | None = None
+) -> nx.MultiDiGraph:
+    return _styled(flatten_graph(graph, keep_lists=keep_lists, max_items=max_items))
 
 
 def _write_graphml(flat: nx.MultiDiGraph, target: Path) -> Path:
-    flat = flat.copy()  # renames below must not leak into the other formats
-    node_names = {k for _, d in flat.nodes(data=True) for k in d}
-    for _, _, data in flat.edges(data=True):
-        for name in [k for k in data if k in node_names]:
-            data[f"edge_{name}"] = data.pop(name)
-    edge_names = {k for _, _, d in flat.edges(data=True) for k in d}
-    for name in [k for k in flat.graph if k in node_names | edge_names]:
-        flat.graph[f"graph_{name}"] = flat.graph.pop(name)
+    flat = flat.copy()
+    for _, _, key, data in flat.edges(keys=True, data=True):
+        # Also as data: igraph 1.0 fills its edge "id" from the node ids, not the edge ids.
+        data["id"] = key
     with atomic_write(target, "wb") as handle:
-        nx.write_graphml(flat, handle, encoding="utf-8", named_key_ids=True)
+        nx.write_graphml(flat, handle, encoding="utf-8", named_key_ids=False)
     return target
 
 
 def _write_gexf(flat: nx.MultiDiGraph, target: Path) -> Path:
-    flat = flat.copy()
-    for _, data in flat.nodes(data=True):
-        data["viz"] = {
-            "color": {"r": data["r"], "g": data["g"], "b": data["b"], "a": 1.0},
-            "size": data["size"],
-            "position": {"x": data["x"], "y": data["y"], "z": 0.0},
-        }
-        _add_start_end(data)
-    for _, _, data in flat.edges(data=True):
-        _add_start_end(data)
-    # networkx's GEXF writer takes the graph name from here only.
-    flat.graph = {"name": str(flat.graph.get("name", "quotegraph"))}
     with atomic_write(target, "wb") as handle:
-        nx.write_gexf(flat, handle, encoding="utf-8", version="1.2draft")
+        write_gexf13(flat, handle, description=str(flat.graph.get("name", "quotegraph graph")))
     return target
 
 
@@ -240,6 +292,26 @@ def _write_edges_csv(flat: nx.MultiDiGraph, path: Path) -> Path:
 
 def _write_json(flat: nx.MultiDiGraph, target: Path) -> Path:
     data = nx.node_link_data(flat, edges="edges")
+    data["links"] = data["edges"]  # the key networkx 3.2-3.5 read by default
+    return _dump_json(data, target)
+
+
+def _write_graphology_json(flat: nx.MultiDiGraph, target: Path) -> Path:
+    edges = []
+    for u, v, key, data in flat.edges(keys=True, data=True):
+        attributes = {k: value for k, value in data.items() if k != "directed"}
+        edge = {"key": key, "source": u, "target": v, "undirected": data["directed"] is False}
+        edges.append({**edge, "attributes": attributes})
+    serialized = {
+        "attributes": dict(flat.graph),
+        "options": {"type": "mixed", "multi": True, "allowSelfLoops": True},
+        "nodes": [{"key": node, "attributes": dict(data)} for node, data in flat.nodes(data=True)],
+        "edges": edges,
+    }
+    return _dump_json(serialized, target)
+
+
+def _dump_json(data: Mapping[str, Any], target: Path) -> Path:
     with atomic_write(target, "w", encoding="utf-8") as handle:
         json.dump(data, handle, ensure_ascii=False, indent=1)
         handle.write("\n")
@@ -255,13 +327,6 @@ def _styled(flat: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
-def _add_start_end(data: dict[str, Any]) -> None:
-    if isinstance(data.get("first_seen"), str):
-        data["start"] = data["first_seen"]
-    if isinstance(data.get("last_seen"), str):
-        data["end"] = data["last_seen"]
-
-
 def _write_csv(path: Path, rows: list[dict[str, Any]], preferred: Sequence[str]) -> Path:
     present = {k for row in rows for k in row}
     columns = [c for c in preferred if c in present] + sorted(present - set(preferred))
@@ -274,14 +339,17 @@ def _write_csv(path: Path, rows: list[dict[str, Any]], preferred: Sequence[str])
     return path
 
 
-def _flat_data(data: Mapping[str, Any], keep_lists: bool) -> dict[str, Any]:
+def _flat_data(
+    data: Mapping[str, Any], keep_lists: bool, max_items: int | None = None
+) -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for raw_name, value in data.items():
         name = _clean_text(str(raw_name))
         if isinstance(value, (list, tuple, set, frozenset)):
             ordered = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
             items = [item for item in map(_scalar, ordered) if item is not None]
-            flat[name] = items if keep_lists else _LIST_SEPARATOR.join(str(v) for v in items)
+            kept = items if max_items is None else items[:max_items]
+            flat[name] = kept if keep_lists else _LIST_SEPARATOR.join(str(v) for v in kept)
             flat[f"{name}_count"] = len(items)
         else:
             scalar = _scalar(value)
@@ -336,3 +404,24 @@ def _unify_types(records: Iterable[dict[str, Any]]) -> None:
         for row in rows:
             if name in row and not isinstance(row[name], list):
                 row[name] = cast(row[name])
+
+
+def _fill_missing(rows: list[dict[str, Any]]) -> None:
+    """Give every row each text or list attribute some row has: empty, count 0.
+
+    One shape everywhere: a reader never sees an attribute absent on some rows
+    and ``""`` on others (pandas and igraph turn the absent ones into NaN).
+    Missing numbers stay missing: no number would be an honest "unknown".
+    """
+    empty: dict[str, Any] = {}
+    for row in rows:
+        for name, value in row.items():
+            if name not in empty and isinstance(value, (str, list)):
+                empty[name] = [] if isinstance(value, list) else ""
+    counted = {name for name in empty if any(f"{name}_count" in row for row in rows)}
+    for row in rows:
+        for name, value in empty.items():
+            if name not in row:
+                row[name] = list(value) if isinstance(value, list) else value
+                if name in counted:
+                    row[f"{name}_count"] = 0

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
@@ -22,6 +23,7 @@ from quotegraph.graph.export import (
     write_edges_csv,
     write_gexf,
     write_graphml,
+    write_graphology_json,
     write_json,
     write_nodes_csv,
 )
@@ -44,6 +46,7 @@ def graph() -> nx.MultiDiGraph:
     arabic = Speaker("محمد العلي", kind=SpeakerKind.PERSON, organisation=None)
     japanese = Speaker("岸田文雄", kind=SpeakerKind.PERSON, organisation="内閣\x0b")
     zelensky = EntityMention("Zelensky", 0, 8, SpeakerKind.PERSON, "Volodymyr Zelensky")
+    white_house = EntityMention("White House", 0, 11, SpeakerKind.ORGANISATION, "White House")
     quotes = [
         _quote(
             "a",
@@ -52,7 +55,7 @@ def graph() -> nx.MultiDiGraph:
             ("Bakhmut", "casualty"),
             date="2023-05-01",
             source="CNN\x00",
-            entities=(zelensky,),
+            entities=(zelensky, white_house),
         ),
         _quote("a", 10, prigozhin, ("Bakhmut",), date="2023-05-01", source=None),
         _quote("b", 0, arabic, ("Bakhmut", "casualty"), date=None, source="Al Jazeera"),
@@ -97,39 +100,82 @@ def test_export_graphml_roundtrip(tmp_path: Path, graph: nx.MultiDiGraph) -> Non
     relations = sorted(d["relation"] for _, _, d in back.edges(data=True))
     assert relations == sorted(d["relation"] for _, _, d in graph.edges(data=True))
     assert all(isinstance(d["weight"], int) for _, _, d in back.edges(data=True))
+    assert sorted(k for _, _, k in back.edges(keys=True)) == sorted(
+        f"e{i}" for i in range(graph.number_of_edges())
+    )
+    assert all(d["id"] == k for _, _, k, d in back.edges(keys=True, data=True))
+    for _, _, data in back.edges(data=True):
+        assert data["directed"] is (data["relation"] != "co_quoted")
+    assert all("weighted_degree" in d and "degree" not in d for _, d in back.nodes(data=True))
 
 
-def test_export_graphml_named_keys_one_type_each(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
+def test_export_graphml_names_are_the_plain_attribute_names(
+    tmp_path: Path, graph: nx.MultiDiGraph
+) -> None:
     text = write_graphml(graph, tmp_path / "g.graphml").read_text(encoding="utf-8")
     keys = re.findall(r'<key id="([^"]+)" for="(\w+)" attr.name="([^"]+)" attr.type="(\w+)"', text)
     ids = [k[0] for k in keys]
-    assert "label" in ids and "kind" in ids and "relation" in ids and "weight" in ids
     assert len(ids) == len(set(ids)), "a key id is used twice"
-    assert all(key_id == name for key_id, _, name, _ in keys)
-    assert ("edge_role", "edge") in {
-        (k[0], k[1]) for k in keys
-    }  # edge "role" renamed, node "role" kept
+    scoped = {(scope, name) for _, scope, name, _ in keys}
+    assert len(scoped) == len(keys), "one name has two types in one scope"
+    assert {("node", "role"), ("edge", "role"), ("edge", "first_seen")} <= scoped  # no edge_ prefix
+    assert not [name for _, _, name, _ in keys if name.startswith(("edge_", "graph_"))]
+    assert "networkx_key" not in text
 
 
-def test_export_gexf_roundtrip_with_viz_and_dates(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
+def _read_gexf(path: Path) -> tuple[dict[str, dict], list[dict]]:  # type: ignore[type-arg]
+    """Nodes and edges of a GEXF 1.3 file, with attvalues, viz and XML attributes.
+
+    networkx reads no mixed GEXF (it raises on the undirected ``co_quoted``), so
+    the round trip reads the XML itself.
+    """
+    ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
+    graph = ET.parse(path).getroot().find("g:graph", ns)
+    assert graph is not None
+    types = {
+        a.get("id"): a.get("type") for a in graph.iterfind("g:attributes/g:attribute", ns)
+    }
+    cast = {"long": int, "double": float, "boolean": lambda v: v == "true", "string": str}
+
+    def values(element: ET.Element) -> dict[str, object]:
+        found = element.iterfind("g:attvalues/g:attvalue", ns)
+        return {a.get("for"): cast[types[a.get("for")]](a.get("value")) for a in found}
+
+    nodes = {}
+    for node in graph.iterfind("g:nodes/g:node", ns):
+        viz = {child.tag.split("}")[1]: dict(child.attrib) for child in node if "viz" in child.tag}
+        nodes[node.get("id")] = {**values(node), "@": dict(node.attrib), "viz": viz}
+    edges = [{**values(e), "@": dict(e.attrib)} for e in graph.iterfind("g:edges/g:edge", ns)]
+    return nodes, edges
+
+
+def test_export_gexf_roundtrip_with_viz_kinds_and_dates(
+    tmp_path: Path, graph: nx.MultiDiGraph
+) -> None:
     path = write_gexf(graph, tmp_path / "graph.gexf")
     text = path.read_text(encoding="utf-8")
-    assert 'version="1.2"' in text and "gexf.net/1.2draft" in text and 'timeformat="date"' in text
-    back = nx.read_gexf(path)
-    assert (back.number_of_nodes(), back.number_of_edges()) == (
-        graph.number_of_nodes(),
-        graph.number_of_edges(),
-    )
+    assert 'version="1.3"' in text and "gexf.net/1.3" in text and 'timeformat="date"' in text
+    nodes, edges = _read_gexf(path)
+    assert (len(nodes), len(edges)) == (graph.number_of_nodes(), graph.number_of_edges())
     for node, data in graph.nodes(data=True):
-        read = back.nodes[node]
-        assert (read["label"], read["kind"]) == (data["label"], data["kind"])
-        colour = read["viz"]["color"]
-        assert (colour["r"], colour["g"], colour["b"]) == (data["r"], data["g"], data["b"])
-        assert read["viz"]["position"]["x"] == pytest.approx(data["x"])
-        assert read.get("start") == data.get("first_seen") and read.get("end") == data.get(
-            "last_seen"
-        )
-    assert back.nodes["person:岸田文雄"]["start"] == "2023-05-03"
+        read = nodes[node]
+        assert (read["@"]["label"], read["kind"]) == (data["label"], data["kind"])
+        assert read["quote_count"] == data["quote_count"]
+        colour = {k: str(data[k]) for k in ("r", "g", "b")}
+        assert read["viz"]["color"] == colour
+        assert float(read["viz"]["position"]["x"]) == pytest.approx(data["x"])
+        assert float(read["viz"]["size"]["value"]) == pytest.approx(data["size"])
+        assert not {"x", "y", "size", "color", "r", "g", "b"} & set(read), "viz repeated"
+        assert read["@"].get("start") == data.get("first_seen")
+        assert read["@"].get("end") == data.get("last_seen")
+    assert nodes["person:岸田文雄"]["@"]["start"] == "2023-05-03"
+    pairs = {(e["@"]["source"], e["@"]["target"], e["@"]["kind"]) for e in edges}
+    assert pairs == {(u, v, k) for u, v, k in graph.edges(keys=True)}
+    for edge in edges:
+        assert edge["relation"] == edge["@"]["kind"]
+        assert (edge["@"].get("type") == "undirected") is (edge["relation"] == "co_quoted")
+        assert int(edge["@"]["weight"]) >= 1 and "weight" not in set(edge) - {"@"}
+    assert sorted(e["@"]["id"] for e in edges) == sorted(f"e{i}" for i in range(len(edges)))
 
 
 def test_export_csv_roundtrip(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
@@ -154,12 +200,18 @@ def test_export_csv_roundtrip(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
     pairs = {(e["source"], e["target"], e["relation"]) for e in edges}
     assert pairs == {(u, v, k) for u, v, k in graph.edges(keys=True)}
     assert all(int(e["weight"]) >= 1 for e in edges)
+    assert {e["directed"] for e in edges if e["relation"] == "co_quoted"} == {"False"}
+    assert all(e["topics_count"] == "0" for e in edges if e["topics"] == "")
 
 
-def test_export_json_roundtrip_keeps_lists(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
+@pytest.mark.parametrize("edges_key", ["edges", "links"], ids=["networkx-3.6", "networkx-3.2-3.5"])
+def test_export_json_roundtrip_keeps_lists(
+    tmp_path: Path, graph: nx.MultiDiGraph, edges_key: str
+) -> None:
+    """networkx 3.6 reads ``edges`` by default, 3.2 to 3.5 ``links``: both are there."""
     path = write_json(graph, tmp_path / "graph.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    back = nx.node_link_graph(data, edges="edges")
+    back = nx.node_link_graph(data, edges=edges_key)
     assert (back.number_of_nodes(), back.number_of_edges()) == (
         graph.number_of_nodes(),
         graph.number_of_edges(),
@@ -168,8 +220,33 @@ def test_export_json_roundtrip_keeps_lists(tmp_path: Path, graph: nx.MultiDiGrap
     kirby = back.nodes["person:john-kirby"]
     assert kirby["articles"] == ["a"] and kirby["seen_on"] == "2023-05-01"
     assert back.nodes["person:євген-пригожин"]["label"] == "Євген Пригожин"
-    assert "role" not in back.nodes["person:محمد-العلي"]  # None is dropped, not written as null
+    assert back.nodes["person:محمد-العلي"]["role"] == ""  # empty, as in every other format
     assert "null" not in path.read_text(encoding="utf-8")
+    assert sorted(k for _, _, k in back.edges(keys=True)) == sorted(
+        f"e{i}" for i in range(graph.number_of_edges())
+    )
+    assert all(isinstance(d["topics"], list) for _, _, d in back.edges(data=True))
+
+
+def test_export_json_default_reader_of_this_networkx(
+    tmp_path: Path, graph: nx.MultiDiGraph
+) -> None:
+    data = json.loads(write_json(graph, tmp_path / "graph.json").read_text(encoding="utf-8"))
+    assert data["edges"] == data["links"]
+    assert nx.node_link_graph(data).number_of_edges() == graph.number_of_edges()
+
+
+def test_export_graphology_json_shape(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
+    path = write_graphology_json(graph, tmp_path / "graph.graphology.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["options"] == {"type": "mixed", "multi": True, "allowSelfLoops": True}
+    assert {n["key"] for n in data["nodes"]} == set(graph.nodes)
+    assert all(set(n) == {"key", "attributes"} for n in data["nodes"])
+    for edge in data["edges"]:
+        assert set(edge) == {"key", "source", "target", "undirected", "attributes"}
+        assert edge["undirected"] is (edge["attributes"]["relation"] == "co_quoted")
+        assert "directed" not in edge["attributes"]
+    assert data["attributes"]["total_quotes"] == graph.graph["total_quotes"]
 
 
 def test_export_strips_control_characters_everywhere(
@@ -240,5 +317,39 @@ def test_export_graph_without_layout_gets_one(tmp_path: Path) -> None:
 def test_export_empty_graph(tmp_path: Path) -> None:
     files = export_graph(nx.MultiDiGraph(), tmp_path)
     assert nx.read_graphml(tmp_path / "graph.graphml").number_of_nodes() == 0
-    assert nx.read_gexf(tmp_path / "graph.gexf").number_of_nodes() == 0
-    assert len(files) == 5
+    assert "<nodes count=\"0\"" in (tmp_path / "graph.gexf").read_text(encoding="utf-8")
+    assert len(files) == 6
+
+
+@pytest.mark.parametrize(("cap", "kept"), [(1, 1), (3, 3), (100, 5)], ids=["1", "3", "over"])
+def test_export_caps_lists_in_graph_files_not_in_csv(tmp_path: Path, cap: int, kept: int) -> None:
+    raw = nx.MultiDiGraph()
+    raw.add_edge("person:a", "topic:b", key="speaks_about", quote_ids=[f"q{i}" for i in range(5)])
+    export_graph(raw, tmp_path, max_list_items=cap)
+    data = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
+    edge = data["edges"][0]
+    assert (edge["quote_ids"], edge["quote_ids_count"]) == ([f"q{i}" for i in range(kept)], 5)
+    graphml = nx.read_graphml(tmp_path / "graph.graphml")
+    assert next(iter(graphml.edges(data=True)))[2]["quote_ids"] == "; ".join(edge["quote_ids"])
+    with open(tmp_path / "edges.csv", encoding="utf-8", newline="") as handle:
+        assert next(csv.DictReader(handle))["quote_ids"] == "q0; q1; q2; q3; q4"
+
+
+def test_export_rejects_a_cap_below_one(tmp_path: Path) -> None:
+    with pytest.raises(QuotegraphError, match="max_list_items must be at least 1, not 0"):
+        export_graph(nx.MultiDiGraph(), tmp_path, max_list_items=0)
+
+
+def test_export_writes_empty_values_the_same_everywhere(
+    tmp_path: Path, graph: nx.MultiDiGraph
+) -> None:
+    """``topics`` is ``""`` (JSON: ``[]``) on edges without topics, never absent."""
+    files = _files(tmp_path, graph)
+    graphml = nx.read_graphml(files["graph.graphml"])
+    assert all(d["topics"] == "" or d["topics_count"] > 0 for _, _, d in graphml.edges(data=True))
+    assert all("role" in d for _, d in graphml.nodes(data=True))
+    _, gexf_edges = _read_gexf(files["graph.gexf"])
+    assert all("topics" in e for e in gexf_edges)
+    data = json.loads(files["graph.json"].read_text(encoding="utf-8"))
+    assert all(e["topics"] == [] or e["topics_count"] > 0 for e in data["edges"])
+    assert any(e["topics"] == [] for e in data["edges"]), "the fixture needs an edge without topics"
