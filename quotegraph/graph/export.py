@@ -35,6 +35,7 @@ import json
 import logging
 import numbers
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -75,6 +76,7 @@ FILE_NAMES: Mapping[str, tuple[str, ...]] = {
 MAX_LIST_ITEMS = 20
 
 _LIST_SEPARATOR = "; "
+_GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 # XML 1.0 forbids these; JSON and CSV readers choke on them too.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _NODE_COLUMNS = (
@@ -195,9 +197,11 @@ def write_graphml(
 ) -> Path:
     """Write GraphML (directed; edge ids ``e0, e1, ...``) that Gephi, igraph and networkx read.
 
-    Attribute names are the same as in every other format: node and edge
-    attributes of one name (``role``, ``first_seen``) are two keys with their
-    own ids (``d0, d1, ...``) and the same ``attr.name``.
+    Attribute names are the same as in every other format. Key ids are the
+    names too (``<key id="label" for="node" attr.name="label">``), except that a
+    name already used in an earlier scope gets its scope as a prefix:
+    ``<key id="edge.role" for="edge" attr.name="role">``. Readers show
+    ``attr.name``; the id only links ``<data>`` to its key.
 
     Notes
     -----
@@ -267,9 +271,36 @@ def _write_graphml(flat: nx.MultiDiGraph, target: Path) -> Path:
     for _, _, key, data in flat.edges(keys=True, data=True):
         # Also as data: igraph 1.0 fills its edge "id" from the node ids, not the edge ids.
         data["id"] = key
+    root = ET.fromstring("".join(nx.generate_graphml(flat, named_key_ids=False)))
+    _name_graphml_keys(root)
+    ET.indent(root, space="  ")
     with atomic_write(target, "wb") as handle:
-        nx.write_graphml(flat, handle, encoding="utf-8", named_key_ids=False)
+        ET.ElementTree(root).write(handle, encoding="utf-8", xml_declaration=True)
     return target
+
+
+def _name_graphml_keys(root: ET.Element) -> None:
+    """Key ids from ``attr.name`` (scope-prefixed when taken); keys sorted graph, node, edge."""
+    ns = f"{{{_GRAPHML_NS}}}"
+    scopes = {"graph": 0, "node": 1, "edge": 2}
+    keys = sorted(
+        root.iterfind(f"{ns}key"),
+        key=lambda k: (scopes.get(k.get("for", ""), 3), k.get("attr.name", "")),
+    )
+    renamed: dict[str, str] = {}
+    for key in keys:
+        name, scope = key.get("attr.name", ""), key.get("for", "all")
+        new_id = name if name not in renamed.values() else f"{scope}.{name}"
+        renamed[key.get("id", "")] = new_id
+        key.set("id", new_id)
+        root.remove(key)
+    for index, key in enumerate(keys):
+        root.insert(index, key)
+    for data in root.iter(f"{ns}data"):
+        data.set("key", renamed[data.get("key", "")])
+    for element in root.iter():  # unqualified under a literal xmlns: no ns0 prefixes
+        element.tag = element.tag.removeprefix(ns)
+    root.set("xmlns", _GRAPHML_NS)
 
 
 def _write_gexf(flat: nx.MultiDiGraph, target: Path) -> Path:

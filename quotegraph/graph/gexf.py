@@ -64,12 +64,16 @@ def write_gexf13(flat: nx.MultiDiGraph, handle: IO[bytes], *, description: str =
     >>> b'kind="mentions"' in out.getvalue() and b'attvalue for="x"' not in out.getvalue()
     True
     """
-    ET.register_namespace("", GEXF_NS)
     ET.register_namespace("viz", VIZ_NS)
-    ET.register_namespace("xsi", _XSI_NS)
+    # GEXF elements are left unqualified under a literal default xmlns: ElementTree
+    # would otherwise name the namespace ns0, or need the global register_namespace("").
     root = ET.Element(
-        _q("gexf"),
-        {"version": "1.3", f"{{{_XSI_NS}}}schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd"},
+        "gexf",
+        {
+            "xmlns": GEXF_NS,
+            "version": "1.3",
+            f"{{{_XSI_NS}}}schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd",
+        },
     )
     meta = ET.SubElement(root, _q("meta"))
     ET.SubElement(meta, _q("creator")).text = "quotegraph"
@@ -96,8 +100,8 @@ def write_gexf13(flat: nx.MultiDiGraph, handle: IO[bytes], *, description: str =
     ET.ElementTree(root).write(handle, encoding="utf-8", xml_declaration=True)
 
 
-def _q(tag: str, ns: str = GEXF_NS) -> str:
-    return f"{{{ns}}}{tag}"
+def _q(tag: str, ns: str | None = None) -> str:
+    return f"{{{ns}}}{tag}" if ns else tag
 
 
 def _declare(

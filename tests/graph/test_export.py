@@ -120,6 +120,8 @@ def test_export_graphml_names_are_the_plain_attribute_names(
     assert len(scoped) == len(keys), "one name has two types in one scope"
     assert {("node", "role"), ("edge", "role"), ("edge", "first_seen")} <= scoped  # no edge_ prefix
     assert not [name for _, _, name, _ in keys if name.startswith(("edge_", "graph_"))]
+    named = {(key_id, scope) for key_id, scope, _, _ in keys}
+    assert {("label", "node"), ("kind", "node"), ("relation", "edge"), ("edge.role", "edge")} <= named
     assert "networkx_key" not in text
 
 
