@@ -24,6 +24,7 @@ import logging
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
@@ -41,8 +42,11 @@ __all__ = [
     "ALL_FORMATS",
     "QuoteGraph",
     "RunReport",
+    "check_formats",
+    "check_setup",
     "extract",
     "iter_results",
+    "link",
     "from_paths",
     "from_quotes",
     "from_texts",
@@ -97,35 +101,66 @@ class RunReport:
         return ", ".join(parts)
 
 
+def check_setup(config: PipelineConfig) -> None:
+    """Fail fast, before any input is read, on a setup a whole run would trip over.
+
+    Checks that the spaCy pipeline is installed (unless a Dask cluster, whose
+    workers may have models this machine lacks, runs extraction) and that the
+    topics file reads.
+
+    Raises
+    ------
+    QuotegraphError
+        `ModelNotFoundError` or the topics file's error, as one line.
+    """
+    from quotegraph.nlp.pipeline import check_model
+    from quotegraph.nlp.topics import load_user_topics
+
+    load_user_topics(config.topics_file)
+    if not config.scheduler:
+        check_model(config.model)
+
+
 def iter_results(
-    inputs: Iterable[str | Path],
+    inputs: Iterable[str | Path | Article],
     *,
     config: PipelineConfig | None = None,
     report: RunReport | None = None,
     exclude: Iterable[str | Path] = (),
 ) -> Iterator[ArticleResult]:
-    """Read inputs lazily and yield each article's result in input order.
+    """The one runner: read, look up the cache, extract; yield each article's result in input order.
 
-    Read failures go to ``report`` (they are not yielded); with ``config.strict``
-    the first failure raises `InputFormatError`. Paths under ``exclude`` (such
-    as the output folder) are never read as inputs.
+    Parameters
+    ----------
+    inputs : iterable of str, Path or Article
+        Files, folders and ``-`` (stdin), read lazily; or `Article` objects.
+    config : PipelineConfig, optional
+        Defaults to ``PipelineConfig()``; ``cache`` and ``strict`` are honoured.
+    report : RunReport, optional
+        Receives every read or extraction failure (those are not yielded).
+    exclude : iterable of str or Path, optional
+        Paths never read as inputs (such as the output folder).
+
+    Raises
+    ------
+    InputFormatError
+        With ``config.strict``, at the first failure.
+    QuotegraphError
+        From `check_setup`, before anything is read.
+
+    Notes
+    -----
+    Quotes come with speakers resolved within their article; `link` joins
+    the name variants of the whole corpus.
     """
     from quotegraph.engine import extract_articles
-    from quotegraph.io import InputFailure, iter_articles
+    from quotegraph.io import InputFailure
 
     config = config or PipelineConfig()
     report = report if report is not None else RunReport()
-
-    def articles() -> Iterator[Article]:
-        for item in iter_articles(inputs, exclude=exclude):
-            if isinstance(item, InputFailure):
-                report.record(item)
-                _maybe_stop(item, config)
-            else:
-                yield item
-
+    check_setup(config)
     with _open_cache(config) as cache:
-        for result in extract_articles(articles(), config=config, cache=cache):
+        for result in extract_articles(_read(inputs, config, report, exclude), config=config, cache=cache):
             if result.error is not None:
                 failure = InputFailure(result.article.path or result.article.doc_id, result.error)
                 report.record(failure)
@@ -133,6 +168,19 @@ def iter_results(
                 continue
             report.done(result)
             yield result
+
+
+def link(
+    results: Iterable[ArticleResult], *, config: PipelineConfig | None = None, keep_articles: bool = True
+) -> QuoteGraph:
+    """Gather the results of `iter_results` and link speaker names across the corpus."""
+    quotes: list[Quote] = []
+    articles: dict[str, Article] = {}
+    for result in results:
+        quotes.extend(result.quotes)
+        if keep_articles:
+            articles[result.article.doc_id] = result.article
+    return QuoteGraph.linked(quotes, articles=articles, config=config)
 
 
 def extract(
@@ -157,16 +205,7 @@ def extract(
     Corpus-wide canonical names (``Kirby`` in one article and ``John Kirby`` in
     another) are linked by `run` and the ``from_*`` constructors, not here.
     """
-    from quotegraph.engine import extract_articles
-    from quotegraph.io import InputFailure
-
-    config = config or PipelineConfig()
-    report = report if report is not None else RunReport()
-    for result in extract_articles(_as_articles(articles), config=config):
-        if result.error is not None:
-            report.record(InputFailure(result.article.doc_id, result.error))
-            continue
-        report.done(result)
+    for result in iter_results(_as_articles(articles), config=config, report=report):
         yield from result.quotes
 
 
@@ -178,14 +217,8 @@ def run(
     keep_articles: bool = True,
 ) -> QuoteGraph:
     """Read, extract and link a corpus; the one-call path behind ``quotegraph build``."""
-    config = config or PipelineConfig()
-    quotes: list[Quote] = []
-    articles: dict[str, Article] = {}
-    for result in iter_results(inputs, config=config, report=report):
-        quotes.extend(result.quotes)
-        if keep_articles:
-            articles[result.article.doc_id] = result.article
-    return QuoteGraph.linked(quotes, articles=articles, config=config)
+    results = iter_results(inputs, config=config, report=report)
+    return link(results, config=config, keep_articles=keep_articles)
 
 
 def from_texts(
@@ -197,13 +230,11 @@ def from_texts(
     >>> len(qg)
     0
     """
-    config = config or PipelineConfig()
     if isinstance(texts, Mapping):
-        articles = [Article(str(doc_id), text) for doc_id, text in texts.items()]
+        articles: Iterable[Article | str] = [Article(str(k), text) for k, text in texts.items()]
     else:
-        articles = list(_as_articles(texts))
-    quotes = list(extract(articles, config=config))
-    return QuoteGraph.linked(quotes, articles={a.doc_id: a for a in articles}, config=config)
+        articles = texts
+    return link(iter_results(_as_articles(articles), config=config), config=config)
 
 
 def from_paths(
@@ -238,6 +269,19 @@ def from_quotes(
     if articles_path.is_file():
         loaded = {a.doc_id: a for a in iter_articles_jsonl(articles_path)}
     return QuoteGraph(quotes, articles=loaded, config=config)
+
+
+def check_formats(formats: Iterable[str]) -> list[str]:
+    """The chosen output formats, checked against `ALL_FORMATS`.
+
+    >>> check_formats(["html", " csv", ""])
+    ['html', 'csv']
+    """
+    chosen = [f.strip().lower() for f in formats if f.strip()]
+    unknown = sorted(set(chosen) - set(ALL_FORMATS))
+    if unknown:
+        raise ValueError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(ALL_FORMATS)}")
+    return chosen
 
 
 class QuoteGraph:
@@ -390,7 +434,7 @@ class QuoteGraph:
 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
-        chosen = _check_formats(formats)
+        chosen = check_formats(formats)
         texts = {doc_id: article.text for doc_id, article in self.articles.items()}
         write_quotes_jsonl(self.quote_list, out / "quotes.jsonl", texts=texts or None)
         write_articles_jsonl(self.articles.values(), out / "articles.jsonl")
@@ -456,6 +500,30 @@ class _HTML:
         return self.html
 
 
+def _read(
+    inputs: Iterable[str | Path | Article], config: PipelineConfig, report: RunReport, exclude: Iterable[str | Path]
+) -> Iterator[Article]:
+    """Articles as given, or read from paths; read failures go to the report."""
+    from quotegraph.io import InputFailure, iter_articles
+
+    items = iter(inputs)
+    first = next(items, None)
+    if first is None:
+        return
+    if isinstance(first, Article):
+        for item in chain([first], items):
+            if not isinstance(item, Article):
+                raise TypeError(f"inputs mix Article objects and paths ({item!r}); give one kind")
+            yield item
+        return
+    for read in iter_articles(chain([first], items), exclude=exclude):  # type: ignore[arg-type]
+        if isinstance(read, InputFailure):
+            report.record(read)
+            _maybe_stop(read, config)
+        else:
+            yield read
+
+
 def _as_articles(items: Iterable[Article | str]) -> Iterator[Article]:
     for number, item in enumerate(items, start=1):
         yield item if isinstance(item, Article) else Article(f"text-{number}", str(item))
@@ -483,14 +551,6 @@ def _matches(quote: Quote, **conditions: str | None) -> bool:
 
 def _flat(data: Mapping[str, Any]) -> dict[str, Any]:
     return {k: ("; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in data.items()}
-
-
-def _check_formats(formats: Iterable[str]) -> list[str]:
-    chosen = [f.strip().lower() for f in formats if f.strip()]
-    unknown = sorted(set(chosen) - set(ALL_FORMATS))
-    if unknown:
-        raise ValueError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(ALL_FORMATS)}")
-    return chosen
 
 
 def _maybe_stop(failure: InputFailure, config: PipelineConfig) -> None:

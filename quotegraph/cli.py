@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterator, List, Optional
 import typer
 
 from quotegraph import __version__
-from quotegraph.api import ALL_FORMATS, RunReport, iter_results
+from quotegraph.api import ALL_FORMATS, RunReport, check_formats, check_setup, iter_results, link
 from quotegraph.config import DEFAULT_MODEL, PipelineConfig
 from quotegraph.errors import InputFormatError, QuotegraphError
 
@@ -36,6 +36,9 @@ app = typer.Typer(
 INPUTS = typer.Argument(
     ..., help="Files or folders (txt, md, html, jsonl, csv; folders recursively); '-' reads stdin."
 )
+# The extraction options: every command that extracts takes all of them, so
+# `build`, `extract` and `highlight` read the same article the same way.
+TOPICS = typer.Option(None, "--topics", help="YAML or JSON map of topic to keywords or patterns.")
 MODEL = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline to use.")
 WORKERS = typer.Option(None, "--workers", "-w", min=1, help="Worker processes [default: one per core].")
 CACHE = typer.Option(None, "--cache", help="SQLite cache of extracted quotes (re-runs skip unchanged articles).")
@@ -51,6 +54,8 @@ JOIN_RUNS = typer.Option(
 )
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings.")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Log progress details.")
+
+_DEFAULTS = PipelineConfig()
 
 
 def _print_version(value: bool) -> None:
@@ -73,7 +78,7 @@ def extract(
     inputs: List[str] = INPUTS,
     output: str = typer.Option("-", "--output", "-o", help="Output file; '-' is stdout."),
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
-    topics: Optional[Path] = typer.Option(None, "--topics", help="YAML or JSON map of topic to keywords or patterns."),
+    topics: Optional[Path] = TOPICS,
     model: str = MODEL,
     workers: Optional[int] = WORKERS,
     cache: Optional[Path] = CACHE,
@@ -85,26 +90,17 @@ def extract(
     verbose: bool = VERBOSE,
 ) -> None:
     """Extract every quote, one JSON object (or CSV row) per quote."""
-    from quotegraph.api import QuoteGraph
     from quotegraph.io import write_quotes_csv, write_quotes_jsonl
 
     if format not in ("jsonl", "csv"):
         _fail(f"--format must be jsonl or csv, not {format!r}")
     _setup_logging(quiet, verbose)
-    config = PipelineConfig(
-        model=model,
-        workers=workers,
-        cache=cache,
-        strict=strict,
-        coref=not no_coref,
-        scheduler=scheduler,
-        join_quote_runs=join_quote_runs,
-        topics_file=topics,
-    )
-    _check_topics_file(topics)
+    config = _pipeline_config(
+        model=model, workers=workers, cache=cache, strict=strict, no_coref=no_coref,
+        scheduler=scheduler, join_quote_runs=join_quote_runs, topics=topics,
+    )  # fmt: skip
     report = RunReport()
-    quotes = [q for result in _progress(inputs, config, report, quiet) for q in result.quotes]
-    linked = QuoteGraph.linked(quotes, config=config).quote_list
+    linked = link(_progress(inputs, config, report, quiet), config=config, keep_articles=False).quote_list
     if format == "csv":
         write_quotes_csv(linked, output)
     else:
@@ -119,8 +115,10 @@ def build(
     output: Path = typer.Option(Path("output"), "--output", "-o", help="Output folder."),
     formats: str = typer.Option(",".join(ALL_FORMATS), "--formats", help="Comma-separated: " + ",".join(ALL_FORMATS)),
     title: str = typer.Option("quotegraph", "--title", help="Title of graph.html."),
-    topics: Optional[Path] = typer.Option(None, "--topics", help="YAML or JSON map of topic to keywords or patterns."),
-    min_topic_support: int = typer.Option(2, "--min-topic-support", min=1, help="Quotes a derived topic needs."),
+    topics: Optional[Path] = TOPICS,
+    min_topic_support: int = typer.Option(
+        _DEFAULTS.min_topic_support, "--min-topic-support", min=1, help="Quotes a derived topic needs."
+    ),
     model: str = MODEL,
     workers: Optional[int] = WORKERS,
     cache: Optional[Path] = CACHE,
@@ -132,31 +130,18 @@ def build(
     verbose: bool = VERBOSE,
 ) -> None:
     """Extract quotes and write the graph: graph.html, graph.graphml, graph.gexf, CSV and JSON."""
-    from quotegraph.api import QuoteGraph
-
     _setup_logging(quiet, verbose)
-    chosen = [f.strip() for f in formats.split(",") if f.strip()]
-    unknown = sorted(set(chosen) - set(ALL_FORMATS))
-    if unknown:
-        _fail(f"unknown --formats {', '.join(unknown)}; choose from {', '.join(ALL_FORMATS)}")
-    config = PipelineConfig(
-        model=model,
-        workers=workers,
+    try:
+        chosen = check_formats(formats.split(","))
+    except ValueError as error:
+        _fail(str(error))
+    config = _pipeline_config(
+        model=model, workers=workers, strict=strict, no_coref=no_coref, scheduler=scheduler,
+        join_quote_runs=join_quote_runs, topics=topics, min_topic_support=min_topic_support,
         cache=cache if cache is not None else output / ".quotegraph-cache.sqlite",
-        strict=strict,
-        coref=not no_coref,
-        topics_file=topics,
-        min_topic_support=min_topic_support,
-        scheduler=scheduler,
-        join_quote_runs=join_quote_runs,
-    )
-    _check_topics_file(topics)
+    )  # fmt: skip
     report = RunReport()
-    quotes, articles = [], {}
-    for result in _progress(inputs, config, report, quiet, exclude=(output,)):
-        quotes.extend(result.quotes)
-        articles[result.article.doc_id] = result.article
-    qg = QuoteGraph.linked(quotes, articles=articles, config=config)
+    qg = link(_progress(inputs, config, report, quiet, exclude=(output,)), config=config)
     written = qg.save(output, formats=chosen, title=title)
     _finish(report, output / "errors.jsonl", quiet)
     if not quiet:
@@ -190,9 +175,10 @@ def evaluate(
     _setup_logging(quiet, False)
     config = PipelineConfig(model=model, workers=workers)
     if pred is None:
-        from quotegraph.nlp.pipeline import check_model
-
-        check_model(model)
+        try:
+            check_setup(config)
+        except QuotegraphError as error:
+            _fail(str(error))
     result = run_evaluation(
         gold, pred_path=pred, thresholds=tuple(threshold), config=config, join_quote_runs=join_quote_runs
     )
@@ -203,24 +189,28 @@ def evaluate(
 def highlight(
     inputs: List[str] = INPUTS,
     output: Path = typer.Option(Path("output/articles"), "--output", "-o", help="Output folder."),
+    topics: Optional[Path] = TOPICS,
     model: str = MODEL,
     workers: Optional[int] = WORKERS,
     cache: Optional[Path] = CACHE,
+    strict: bool = STRICT,
+    no_coref: bool = NO_COREF,
+    scheduler: Optional[str] = SCHEDULER,
+    join_quote_runs: bool = JOIN_RUNS,
     quiet: bool = QUIET,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Write one page per article with every quote highlighted, plus index.html."""
-    from quotegraph.api import QuoteGraph
     from quotegraph.views.articles import write_highlights
 
-    _setup_logging(quiet, False)
-    config = PipelineConfig(model=model, workers=workers, cache=cache)
+    _setup_logging(quiet, verbose)
+    config = _pipeline_config(
+        model=model, workers=workers, cache=cache, strict=strict, no_coref=no_coref,
+        scheduler=scheduler, join_quote_runs=join_quote_runs, topics=topics,
+    )  # fmt: skip
     report = RunReport()
-    quotes, articles = [], []
-    for result in _progress(inputs, config, report, quiet, exclude=(output,)):
-        quotes.extend(result.quotes)
-        articles.append(result.article)
-    linked = QuoteGraph.linked(quotes, config=config).quote_list
-    written = write_highlights(articles, linked, output)
+    qg = link(_progress(inputs, config, report, quiet, exclude=(output,)), config=config)
+    written = write_highlights(list(qg.articles.values()), qg.quote_list, output)
     _finish(report, output / "errors.jsonl", quiet)
     if not quiet:
         typer.echo(f"wrote {len(written)} pages to {output}/ (open index.html)", err=True)
@@ -241,15 +231,43 @@ def main() -> None:
         sys.exit(130)
 
 
+def _pipeline_config(
+    *,
+    model: str,
+    workers: int | None,
+    cache: Path | None,
+    strict: bool,
+    no_coref: bool,
+    scheduler: str | None,
+    join_quote_runs: bool,
+    topics: Path | None,
+    min_topic_support: int = _DEFAULTS.min_topic_support,
+) -> PipelineConfig:
+    """The one place the extraction options become a `PipelineConfig`, checked by `check_setup`."""
+    config = PipelineConfig(
+        model=model,
+        workers=workers,
+        cache=cache,
+        strict=strict,
+        coref=not no_coref,
+        scheduler=scheduler,
+        join_quote_runs=join_quote_runs,
+        topics_file=topics,
+        min_topic_support=min_topic_support,
+    )
+    try:
+        check_setup(config)
+    except QuotegraphError as error:  # a setup error, not a failure of every article
+        _fail(str(error))
+    return config
+
+
 def _progress(
     inputs: List[str], config: PipelineConfig, report: RunReport, quiet: bool, *, exclude: tuple[Path, ...] = ()
 ) -> Iterator[ArticleResult]:
+    """`api.iter_results` under a progress bar on stderr."""
     from tqdm import tqdm
 
-    from quotegraph.nlp.pipeline import check_model
-
-    if not config.scheduler:  # a cluster's workers may have models this machine lacks
-        check_model(config.model)
     results = iter_results(inputs, config=config, report=report, exclude=exclude)
     with tqdm(results, desc="articles", unit="article", disable=quiet, file=sys.stderr, mininterval=0.5) as bar:
         for result in bar:
@@ -272,16 +290,6 @@ def _finish(report: RunReport, errors_path: Path | None, quiet: bool) -> None:
         typer.echo(f"{report.summary()}{where}", err=True)
     if report.exit_code:
         raise typer.Exit(report.exit_code)
-
-
-def _check_topics_file(path: Path | None) -> None:
-    """A bad --topics file is one setup error, not a failure of every article."""
-    from quotegraph.nlp.topics import load_user_topics
-
-    try:
-        load_user_topics(path)
-    except QuotegraphError as error:
-        _fail(str(error))
 
 
 def _fail(message: str) -> None:

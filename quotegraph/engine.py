@@ -1,9 +1,11 @@
-"""Run the NLP stages over a stream of articles: batches, worker processes, chunks, cache.
+"""Schedule the NLP stages over a stream of articles: batches, worker processes, Dask, cache.
 
 Articles are read lazily and results come back in input order as soon as they
 are ready, so memory stays flat however large the corpus. Each worker process
-builds its own pipeline once (coreferee cannot be pickled into a worker).
-A failure inside one article is recorded on its result; it never stops the batch.
+keeps its own pipeline (coreferee cannot be pickled into a worker). Parsing
+itself (``nlp.pipe``, chunks, offsets) is `quotegraph.nlp.pipeline`'s; this
+module never touches a spaCy object. A failure inside one article is recorded
+on its result; it never stops the batch.
 """
 
 from __future__ import annotations
@@ -12,19 +14,31 @@ import logging
 import multiprocessing
 import os
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from quotegraph.cache import QuoteCache
 from quotegraph.config import PipelineConfig
 from quotegraph.model import Article, Quote
 
-__all__ = ["ArticleResult", "Extractor", "WorkerPool", "extract_articles", "default_workers"]
+__all__ = [
+    "ArticleResult",
+    "Extractor",
+    "WorkerPool",
+    "default_workers",
+    "extract_articles",
+    "run_in_flight",
+]
 
 logger = logging.getLogger(__name__)
+
+#: Sends one batch of cache misses off; returns something with ``.result()``
+#: (a `concurrent.futures.Future`, a Dask future, or a finished local result).
+Submit = Callable[[list[Article]], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +70,8 @@ def extract_articles(
     articles : iterable of Article
         Consumed lazily.
     config : PipelineConfig
-        ``workers`` (None: one per core), ``batch_size``, ``max_chunk_chars``, ``model``.
+        ``workers`` (None: one per core), ``batch_size``, ``max_chunk_chars``,
+        ``model``, ``scheduler`` (a Dask cluster instead of local processes).
     cache : QuoteCache or None, optional (default=None)
         Articles found here are not parsed again; new results are stored.
     """
@@ -64,110 +79,75 @@ def extract_articles(
     batches = _batches(articles, config.batch_size)
     # A corpus of a few batches is not worth starting (and loading pipelines in) workers for.
     head = list(islice(batches, 2 * workers))
-    batches = chain(head, batches)
-    results: Iterator[ArticleResult]
-    if config.scheduler:
-        results = _on_dask(batches, config=config, cache=cache)
-    elif workers <= 1 or len(head) < 2 * workers:
-        # Load the pipeline only when some article misses the cache.
-        def process(misses: Sequence[Article]) -> list[ArticleResult]:
-            return _extractor_for(config).process(misses)
-
-        results = (
-            r for batch in batches for r in _cached_or(batch, cache, config, process)
-        )
-    else:
-        results = _parallel(batches, config=config, cache=cache, workers=workers)
-    for result in results:
-        if cache is not None and not result.cached and result.error is None:
-            cache.put(result.article, list(result.quotes), model=config.fingerprint)
-        yield result
+    local = workers <= 1 or len(head) < 2 * workers
+    with _scheduler(config, workers, local=local) as (submit, limit):
+        results = run_in_flight(chain(head, batches), submit=submit, limit=limit, cache=cache, config=config)
+        for result in results:
+            if cache is not None and not result.cached and result.error is None:
+                cache.put(result.article, list(result.quotes), model=config.fingerprint)
+            yield result
     if cache is not None:
         cache.commit()
 
 
+def run_in_flight(
+    batches: Iterable[list[Article]],
+    *,
+    submit: Submit,
+    limit: int,
+    cache: QuoteCache | None = None,
+    config: PipelineConfig,
+) -> Iterator[ArticleResult]:
+    """The one scheduling loop, for local runs, the process pool and Dask alike.
+
+    Each batch's cache misses go to ``submit``; at most ``limit`` submitted
+    batches are in flight (0: each is collected before the next is read), and
+    results come back in input order. When a submitted batch fails as a whole
+    (a worker died, a result could not be sent back), its articles are tried
+    again one by one, so only the article at fault is lost and it is reported
+    once.
+    """
+    pending: deque[_Job] = deque()
+    busy = 0
+    for batch in batches:
+        hits, misses = _split_cached(batch, cache, config)
+        job = _Job(batch, hits, misses, _submit(submit, misses) if misses else None)
+        pending.append(job)
+        busy += job.future is not None
+        while busy > limit:
+            done = pending.popleft()
+            busy -= done.future is not None
+            yield from _collect(done, submit)
+    while pending:
+        yield from _collect(pending.popleft(), submit)
+
+
 class Extractor:
-    """One loaded pipeline and the stages behind it; lives once per process."""
+    """The stages behind one loaded pipeline; lives once per process."""
 
     def __init__(self, config: PipelineConfig) -> None:
+        from quotegraph.nlp.pipeline import shared_pipeline
+
         self.config = config
-        self.nlp = _shared_pipeline(config.model, config.coref)
+        shared_pipeline(config.model, config.coref)  # load now, once per process
 
     def process(self, batch: Sequence[Article]) -> list[ArticleResult]:
-        """Parse a batch with ``nlp.pipe``; isolate the article at fault if it fails."""
+        """Parse a batch in one go; isolate the article at fault if the parse fails."""
+        from quotegraph.nlp.pipeline import extract_batch
+
         try:
-            return self._process_batch(batch)
-        except Exception:  # noqa: BLE001  (re-run one by one to find the bad article)
+            found = extract_batch(batch, config=self.config)
+        except Exception as error:  # noqa: BLE001  (re-run one by one to find the bad article)
             if len(batch) == 1:
-                return [self._failed(batch[0])]
+                logger.debug("parsing failed on %s", batch[0].doc_id, exc_info=True)
+                return [ArticleResult(batch[0], error=_describe(error))]
             return [r for article in batch for r in self.process([article])]
-
-    def _process_batch(self, batch: Sequence[Article]) -> list[ArticleResult]:
-        from quotegraph.nlp.pipeline import chunk_text, extract_quotes
-
-        pieces = [
-            (index, offset, chunk)
-            for index, article in enumerate(batch)
-            for offset, chunk in chunk_text(article.text, self.config.max_chunk_chars)
-        ]
-        found: list[list[Quote]] = [[] for _ in batch]
-        errors: list[str | None] = [None] * len(batch)
-        docs = self.nlp.pipe((chunk for _, _, chunk in pieces), batch_size=self.config.batch_size)
-        for (index, offset, _), doc in zip(pieces, docs):
-            if errors[index] is not None:
-                continue
-            doc.user_data["offset"] = offset
-            try:
-                found[index].extend(extract_quotes(doc, batch[index], config=self.config))
-            except Exception as error:  # noqa: BLE001  (one article never stops the batch)
-                logger.debug("extraction failed on %s", batch[index].doc_id, exc_info=True)
-                errors[index] = _describe(error)
         return [
-            ArticleResult(article, tuple(quotes), error=error)
-            for article, quotes, error in zip(batch, found, errors)
+            ArticleResult(article, error=_describe(quotes))
+            if isinstance(quotes, BaseException)
+            else ArticleResult(article, tuple(quotes))
+            for article, quotes in zip(batch, found)
         ]
-
-    def _failed(self, article: Article) -> ArticleResult:
-        try:
-            return self._process_batch([article])[0]
-        except Exception as error:  # noqa: BLE001
-            logger.debug("parsing failed on %s", article.doc_id, exc_info=True)
-            return ArticleResult(article, error=_describe(error))
-
-
-@lru_cache(maxsize=2)
-def _shared_pipeline(model: str, use_coref: bool) -> Any:
-    """Load a pipeline once per process: API users call `from_texts` many times."""
-    from quotegraph.nlp.pipeline import load_pipeline
-
-    return load_pipeline(model, use_coref=use_coref)
-
-
-def _init_worker(config: PipelineConfig, log_level: int) -> None:
-    # A spawned worker starts with fresh logging: keep the parent's verbosity (--quiet).
-    logging.getLogger("quotegraph").setLevel(log_level)
-    _extractor_for(config)  # load the pipeline now, once per process
-
-
-def _run_batch(batch: list[Article], config: PipelineConfig) -> list[ArticleResult]:
-    """One batch in a worker process (pool or Dask), with that process's own pipeline."""
-    return _extractor_for(config).process(batch) if batch else []
-
-
-@lru_cache(maxsize=2)
-def _extractor_for(config: PipelineConfig) -> Extractor:
-    return Extractor(config)
-
-
-def _parallel(
-    batches: Iterator[list[Article]],
-    *,
-    config: PipelineConfig,
-    cache: QuoteCache | None,
-    workers: int,
-) -> Iterator[ArticleResult]:
-    with WorkerPool(config, workers) as pool:
-        yield from pool.run(batches, cache=cache)
 
 
 class WorkerPool:
@@ -191,18 +171,14 @@ class WorkerPool:
         """Wait until every worker has loaded its pipeline (benchmarks time the rest)."""
         list(self._pool.map(_run_batch, [[]] * self.workers, [self.config] * self.workers))
 
+    def submit(self, batch: list[Article]) -> Any:
+        """Send one batch to a worker; the future's result is its `ArticleResult` list."""
+        return self._pool.submit(_run_batch, batch, self.config)
+
     def run(
         self, batches: Iterable[list[Article]], *, cache: QuoteCache | None = None
     ) -> Iterator[ArticleResult]:
-        pending: deque[_Pending] = deque()
-        for batch in batches:
-            hits, misses = _split_cached(batch, cache, self.config)
-            future = self._pool.submit(_run_batch, misses, self.config) if misses else None
-            pending.append((batch, hits, future))
-            while sum(1 for *_, f in pending if f is not None) > 2 * self.workers:
-                yield from _merge_pending(pending.popleft())
-        while pending:
-            yield from _merge_pending(pending.popleft())
+        return run_in_flight(batches, submit=self.submit, limit=2 * self.workers, cache=cache, config=self.config)
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
@@ -214,47 +190,90 @@ class WorkerPool:
         self.close()
 
 
-_Pending = tuple[list[Article], list[ArticleResult], "Future[list[ArticleResult]] | None"]
+class _Job(NamedTuple):
+    batch: list[Article]
+    hits: list[ArticleResult]
+    misses: list[Article]
+    future: Any  # None when every article was a cache hit
 
 
-def _on_dask(
-    batches: Iterator[list[Article]], *, config: PipelineConfig, cache: QuoteCache | None
-) -> Iterator[ArticleResult]:
-    """Send batches to a Dask cluster; each worker process keeps one pipeline."""
+class _Done:
+    """A result computed here and now, or the error computing (or submitting) it raised."""
+
+    def __init__(self, value: list[ArticleResult] | None = None, error: BaseException | None = None) -> None:
+        self.value, self.error = value, error
+
+    def result(self) -> list[ArticleResult]:
+        if self.error is not None:
+            raise self.error
+        return self.value or []
+
+
+@contextmanager
+def _scheduler(config: PipelineConfig, workers: int, *, local: bool) -> Iterator[tuple[Submit, int]]:
+    """``(submit, limit)`` for this run: Dask, the process pool, or this process."""
+    if config.scheduler:
+        with _dask_client(config) as client:
+            limit = 2 * max(1, sum(client.nthreads().values()))
+            yield (lambda misses: client.submit(_run_batch, misses, config, pure=False)), limit
+    elif local:
+        # Load the pipeline only when some article misses the cache.
+        yield (lambda misses: _Done(_extractor_for(config).process(misses))), 0
+    else:
+        with WorkerPool(config, workers) as pool:
+            yield pool.submit, 2 * workers
+
+
+@contextmanager
+def _dask_client(config: PipelineConfig) -> Iterator[Any]:
     try:
         from distributed import Client
     except ImportError:
         from quotegraph.errors import QuotegraphError
 
-        raise QuotegraphError(
-            "--scheduler needs Dask: pip install 'quotegraph[dask]'"
-        ) from None
+        raise QuotegraphError("--scheduler needs Dask: pip install 'quotegraph[dask]'") from None
     with Client(config.scheduler) as client:  # type: ignore[no-untyped-call]
-        limit = 2 * max(1, sum(client.nthreads().values()))
-        pending: deque[_Pending] = deque()
-        for batch in batches:
-            hits, misses = _split_cached(batch, cache, config)
-            future = client.submit(_run_batch, misses, config, pure=False) if misses else None
-            pending.append((batch, hits, future))
-            while sum(1 for *_, f in pending if f is not None) > limit:
-                yield from _merge_pending(pending.popleft())
-        while pending:
-            yield from _merge_pending(pending.popleft())
+        yield client
 
 
-def _merge_pending(entry: _Pending) -> list[ArticleResult]:
-    batch, hits, future = entry
-    return _in_order(batch, hits, future.result() if future is not None else [])
+def _init_worker(config: PipelineConfig, log_level: int) -> None:
+    # A spawned worker starts with fresh logging: keep the parent's verbosity (--quiet).
+    logging.getLogger("quotegraph").setLevel(log_level)
+    _extractor_for(config)  # load the pipeline now, once per process
 
 
-def _cached_or(
-    batch: list[Article],
-    cache: QuoteCache | None,
-    config: PipelineConfig,
-    process: Callable[[Sequence[Article]], list[ArticleResult]],
-) -> list[ArticleResult]:
-    hits, misses = _split_cached(batch, cache, config)
-    return _in_order(batch, hits, process(misses) if misses else [])
+def _run_batch(batch: list[Article], config: PipelineConfig) -> list[ArticleResult]:
+    """One batch in a worker process (pool or Dask), with that process's own pipeline."""
+    return _extractor_for(config).process(batch) if batch else []
+
+
+@lru_cache(maxsize=2)
+def _extractor_for(config: PipelineConfig) -> Extractor:
+    return Extractor(config)
+
+
+def _submit(submit: Submit, misses: list[Article]) -> Any:
+    try:
+        return submit(misses)
+    except Exception as error:  # noqa: BLE001  (a broken pool: the batch fails, the run goes on)
+        return _Done(error=error)
+
+
+def _collect(job: _Job, submit: Submit) -> list[ArticleResult]:
+    fresh = _fresh(job.future, job.misses, submit) if job.future is not None else []
+    return _in_order(job.batch, job.hits, fresh)
+
+
+def _fresh(future: Any, misses: list[Article], submit: Submit) -> list[ArticleResult]:
+    """The finished batch's results; if the batch failed as a whole, each article alone."""
+    try:
+        return list(future.result())
+    except Exception as error:  # noqa: BLE001  (one article never stops the batch)
+        if len(misses) == 1:
+            logger.debug("extraction failed on %s", misses[0].doc_id, exc_info=True)
+            return [ArticleResult(misses[0], error=_describe(error))]
+        logger.debug("a batch of %d failed as a whole; retrying one by one", len(misses), exc_info=True)
+        return [r for article in misses for r in _fresh(_submit(submit, [article]), [article], submit)]
 
 
 def _in_order(

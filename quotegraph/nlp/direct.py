@@ -44,7 +44,9 @@ class _Found(NamedTuple):
     parts: tuple[tuple[int, int], ...]  # the quoted stretches, more than one when joined
 
 
-def extract_direct(doc: Doc, *, lang: str = "en", join_runs: bool = False) -> Iterator[Quote]:
+def extract_direct(
+    doc: Doc, *, lang: str = "en", join_runs: bool = False, where: str = "text"
+) -> Iterator[Quote]:
     """Yield the direct quotes of ``doc`` in document order.
 
     Parameters
@@ -58,6 +60,8 @@ def extract_direct(doc: Doc, *, lang: str = "en", join_runs: bool = False) -> It
         attribution in the same paragraph (``"A," X said. "B."``) into one quote,
         as PolNeAR annotates them. By default they are two quotes, the second a
         continuation, as in the seeds gold.
+    where : str, optional (default="text")
+        The article (and chunk) named in warnings about its quote marks.
 
     Yields
     ------
@@ -84,7 +88,7 @@ def extract_direct(doc: Doc, *, lang: str = "en", join_runs: bool = False) -> It
     Split quotes in one sentence (``"A," he said, "B."``) become one quote.
     """
     text = doc.text  # built anew on every access: read it once
-    found = [f for f in (_examine(doc, text, m, lang) for m in find_quote_marks(text, lang=lang, where=_where(doc))) if f]
+    found = [f for f in (_examine(doc, text, m, lang) for m in find_quote_marks(text, lang=lang, where=where)) if f]
     merged = _merge_split(text, found)
     if join_runs:
         merged = _join_runs(text, merged)
@@ -269,10 +273,3 @@ def _to_quote(text: str, item: _Found, *, follows: bool, lang: str) -> Quote:
         speaker=speaker,
         cue=cue,
     )
-
-
-def _where(doc: Doc) -> str:
-    """The article (and chunk offset) named in warnings about its quote marks."""
-    doc_id = doc.user_data.get("doc_id", "text")
-    offset = doc.user_data.get("offset", 0)
-    return f"{doc_id} (chunk at {offset})" if offset else str(doc_id)

@@ -1,7 +1,10 @@
-"""Load the spaCy pipeline and run the attribution stages in order.
+"""Load the spaCy pipeline, parse articles and run the attribution stages in order.
 
 This module holds no rules: like citron's ``get_quotes`` it reads as the
 algorithm itself: quotes (direct, then indirect and mixed) → speakers → topics.
+It owns ``nlp.pipe``: long articles are parsed in chunks and every span is
+shifted back by its chunk's offset, passed explicitly. spaCy objects stay here;
+`quotegraph.engine` schedules batches and gets `Quote` objects back.
 Corpus-wide canonical names are linked afterwards by `quotegraph.api`.
 """
 
@@ -10,8 +13,9 @@ from __future__ import annotations
 import importlib.util
 import logging
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import spacy
 from spacy.language import Language
@@ -26,7 +30,7 @@ from quotegraph.nlp.indirect import extract_indirect
 from quotegraph.nlp.speakers import resolve_speakers
 from quotegraph.nlp.topics import assign_topics, load_user_topics
 
-__all__ = ["load_pipeline", "check_model", "extract_quotes", "chunk_text"]
+__all__ = ["load_pipeline", "shared_pipeline", "check_model", "extract_batch", "extract_quotes", "chunk_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -74,19 +78,61 @@ def check_model(name: str) -> None:
     )
 
 
-def extract_quotes(doc: Doc, article: Article, *, config: PipelineConfig) -> list[Quote]:
+@lru_cache(maxsize=2)
+def shared_pipeline(name: str = DEFAULT_MODEL, use_coref: bool = True) -> Language:
+    """`load_pipeline`, once per process: API users call `from_texts` many times."""
+    return load_pipeline(name, use_coref=use_coref)
+
+
+def extract_batch(articles: Sequence[Article], *, config: PipelineConfig) -> list[list[Quote] | Exception]:
+    """Parse ``articles`` with one ``nlp.pipe`` call and extract each one's quotes.
+
+    Articles longer than ``config.max_chunk_chars`` are parsed in chunks
+    (`chunk_text`); each chunk's offset goes to `extract_quotes`.
+
+    Returns
+    -------
+    list
+        Per article, in order: its quotes, or the exception its extraction
+        raised (the other articles are unaffected).
+
+    Raises
+    ------
+    Exception
+        Whatever ``nlp.pipe`` raises; the caller finds the article at fault.
+    """
+    nlp = shared_pipeline(config.model, config.coref)
+    pieces = [
+        (index, offset, chunk)
+        for index, article in enumerate(articles)
+        for offset, chunk in chunk_text(article.text, config.max_chunk_chars)
+    ]
+    found: list[list[Quote] | Exception] = [[] for _ in articles]
+    docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=config.batch_size)
+    for (index, offset, _), doc in zip(pieces, docs):
+        quotes = found[index]
+        if isinstance(quotes, Exception):
+            continue
+        try:
+            quotes.extend(extract_quotes(doc, articles[index], config=config, offset=offset))
+        except Exception as error:  # noqa: BLE001  (one article never stops the batch)
+            logger.debug("extraction failed on %s", articles[index].doc_id, exc_info=True)
+            found[index] = error
+    return found
+
+
+def extract_quotes(doc: Doc, article: Article, *, config: PipelineConfig, offset: int = 0) -> list[Quote]:
     """Every quote of one parsed article, with per-article speakers and topics.
 
     ``doc`` may be the parse of a slice of ``article.text`` (a chunk of a long
-    article): set ``doc.user_data["offset"]`` to the slice's start and every
-    span is shifted back into the article's own offsets.
+    article) that starts at ``offset``: every span is shifted back into the
+    article's own offsets.
     """
-    doc.user_data.setdefault("doc_id", article.doc_id)
-    direct = list(extract_direct(doc, lang=config.lang, join_runs=config.join_quote_runs))
+    where = f"{article.doc_id} (chunk at {offset})" if offset else article.doc_id
+    direct = list(extract_direct(doc, lang=config.lang, join_runs=config.join_quote_runs, where=where))
     quotes = list(extract_indirect(doc, direct=direct, lang=config.lang))
     quotes = resolve_speakers(doc, quotes, lang=config.lang)
     quotes = assign_topics(doc, quotes, user_topics=load_user_topics(config.topics_file))
-    offset = int(doc.user_data.get("offset", 0))
     return [_finish(quote, article, offset) for quote in quotes]
 
 
