@@ -50,7 +50,8 @@ SCHEDULER = typer.Option(
 JOIN_RUNS = typer.Option(
     False,
     "--join-quote-runs",
-    help='Join \'"A," X said. "B."\' into one quote, as PolNeAR annotates it (default: two quotes).',
+    help='Write a statement in pieces (\'"A," X said. "B."\') as one quote with parts, as PolNeAR '
+    "annotates it (default: one quote per piece, sharing a statement_id).",
 )
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings.")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Log progress details.")
@@ -161,10 +162,11 @@ def evaluate(
     threshold: List[float] = typer.Option([0.3, 0.8], "--threshold", "-t", help="Overlap thresholds (repeatable)."),
     model: str = MODEL,
     workers: Optional[int] = WORKERS,
-    join_quote_runs: Optional[bool] = typer.Option(
-        None,
+    join_quote_runs: bool = typer.Option(
+        False,
         "--join-quote-runs/--separate-quote-runs",
-        help='Extract \'"A," X said. "B."\' as one quote or two [default: as the gold file annotates them].',
+        help='Score a statement in pieces (\'"A," X said. "B."\') as one quote (PolNeAR) or one per piece '
+        "(GGT, seeds); a hint is printed when the gold seems to follow the other convention.",
     ),
     quiet: bool = QUIET,
 ) -> None:

@@ -56,8 +56,9 @@ class PipelineConfig:
         Address of a Dask distributed scheduler (``tcp://host:8786``): extraction
         runs on its workers, the graph stays local. Needs the ``dask`` extra.
     join_quote_runs : bool, optional (default=False)
-        Join ``"A," X said. "B."`` into one quote, as PolNeAR annotates it;
-        by default "B" is a quote of its own that continues X's.
+        Write a statement in pieces (``"A," X said. "B."``, ``A, X said, B``)
+        as one quote with ``parts``, as PolNeAR annotates it; by default each
+        piece is a quote of its own, sharing the cue, speaker and a ``statement_id``.
     """
 
     model: str = DEFAULT_MODEL

@@ -22,18 +22,18 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
+from quotegraph.conventions import gold_items, gold_joins_runs, name_words, names_agree, predicted_items
 from quotegraph.errors import InputFormatError
 from quotegraph.model import Article
 
 if TYPE_CHECKING:
     from quotegraph.config import PipelineConfig
 
-__all__ = ["evaluate", "format_report", "score_document", "names_agree", "gold_joins_runs"]
+__all__ = ["evaluate", "format_report", "score_document", "names_agree"]
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def evaluate(
     pred_path: str | Path | None = None,
     thresholds: Sequence[float] = (0.3, 0.8),
     config: PipelineConfig | None = None,
-    join_quote_runs: bool | None = None,
+    join_quote_runs: bool = False,
 ) -> dict[str, Any]:
     """Score predictions (or a fresh extraction) against a gold JSONL file.
 
@@ -64,10 +64,14 @@ def evaluate(
         field scores and the lists of misses.
     config : PipelineConfig, optional (default=None)
         Extraction settings when ``pred_path`` is None.
-    join_quote_runs : bool or None, optional (default=None)
-        Extract ``"A," X said. "B."`` as one quote (True) or two (False); None
-        follows the gold file's own convention (`gold_joins_runs`), so PolNeAR
-        (one quote) and the seeds (two) are each scored on their own terms.
+    join_quote_runs : bool, optional (default=False)
+        The convention to score in, chosen by the user: a statement in pieces
+        (``"A," X said. "B."``, ``A, X said, B``) is one quote (True, as PolNeAR
+        annotates it) or one quote per piece (False, as GGT and the seeds do).
+        Gold quotes with ``quote_parts`` and predictions with ``parts`` or a
+        shared ``statement_id`` are brought to it (`quotegraph.conventions`).
+        The gold file is never read to choose it; when it looks joined and
+        this is False, ``hint`` in the result says so.
 
     Returns
     -------
@@ -76,7 +80,8 @@ def evaluate(
         ``precision``, ``recall``, ``f1``), ``type_accuracy``,
         ``speaker_mention_accuracy``, ``speaker_name_accuracy``, ``fields``
         (exact and overlap P/R/F for content, cue and speaker),
-        ``false_negatives`` and ``false_positives``.
+        ``false_negatives``, ``false_positives``, ``join_quote_runs`` and
+        ``hint`` (None, or a note on the convention the gold seems to follow).
 
     Raises
     ------
@@ -86,7 +91,7 @@ def evaluate(
     if not thresholds:
         raise ValueError("thresholds is empty; give at least one value in (0, 1)")
     gold_docs = list(_read_jsonl(gold_path))
-    joined = gold_joins_runs(gold_docs) if join_quote_runs is None else join_quote_runs
+    joined = join_quote_runs
     if pred_path is not None:
         predicted = _group(_read_jsonl(pred_path))
     else:
@@ -98,42 +103,16 @@ def evaluate(
         predicted = _group(_extract(gold_docs, settings))
     total = _Totals(thresholds)
     for doc in gold_docs:
-        doc_id = str(doc.get("doc_id"))
-        total.add(doc_id, doc.get("text", ""), doc.get("quotes") or [], predicted.get(doc_id, []))
+        doc_id, text = str(doc.get("doc_id")), str(doc.get("text", ""))
+        gold = gold_items(doc.get("quotes") or [], join=joined)
+        total.add(doc_id, text, gold, predicted_items(predicted.get(doc_id, []), join=joined, text=text))
     result = total.result()
-    result.update(gold=str(gold_path), pred=str(pred_path) if pred_path else None)
-    if pred_path is None:
-        result["join_quote_runs"] = joined
+    result.update(gold=str(gold_path), pred=str(pred_path) if pred_path else None, join_quote_runs=joined)
+    looks_joined = gold_joins_runs(gold_docs)
+    result["hint"] = None if looks_joined == joined else (
+        "the gold file seems to " + ("join" if looks_joined else "separate")
+        + " quote runs; score it with " + ("--join-quote-runs" if looks_joined else "--separate-quote-runs"))
     return result
-
-
-def gold_joins_runs(gold_docs: Iterable[Mapping[str, Any]]) -> bool:
-    """Whether a gold file annotates ``"A," X said. "B."`` as one quote.
-
-    PolNeAR does (its quote parts are split by an attribution that ends a
-    sentence); the seeds and our cases make "B" a quote of its own. Two such
-    quotes are taken as the file's convention.
-
-    >>> text = '"We won," she said. "Again."'
-    >>> gold_joins_runs([{"text": text, "quotes": [{"quote_parts": [[0, 9], [20, 28]]}] * 2}])
-    True
-    >>> text = '"We won," she said, "again."'
-    >>> gold_joins_runs([{"text": text, "quotes": [{"quote_parts": [[0, 9], [20, 28]]}] * 2}])
-    False
-    """
-    runs = 0
-    for doc in gold_docs:
-        text = str(doc.get("text", ""))
-        for quote in doc.get("quotes") or []:
-            parts = sorted(quote.get("quote_parts") or [])
-            between = (text[a[1] : b[0]] for a, b in zip(parts, parts[1:]))
-            runs += any(_SENTENCE_END.search(gap) for gap in between)
-            if runs >= 2:
-                return True
-    return False
-
-
-_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def format_report(result: Mapping[str, Any]) -> str:
@@ -149,8 +128,10 @@ def format_report(result: Mapping[str, Any]) -> str:
         "",
         "threshold  precision  recall     f1      tp    fp    fn",
     ]
-    if result.get("join_quote_runs"):
-        lines.insert(1, 'quote runs ("A," X said. "B.") extracted as one quote, as this gold file annotates them')
+    runs = "one quote" if result.get("join_quote_runs") else "one quote per piece"
+    lines.insert(1, f'statements in pieces ("A," X said. "B.") scored as {runs}')
+    if result.get("hint"):
+        lines.insert(2, f"hint: {result['hint']}")
     for key, s in result["thresholds"].items():
         lines.append(
             f"{key:<9}  {s['precision']:9.3f}  {s['recall']:6.3f}  {s['f1']:6.3f}  "
@@ -185,18 +166,6 @@ def score_document(
     exact = [(g, p) for g, p in _match(gold, pred, 0.0) if _span(gold[g]) == _span(pred[p])]
     out["exact"] = _counts(gold, pred, exact)
     return out
-
-
-def names_agree(gold: str, pred: str) -> bool:
-    """Canonical names agree, a surname alone included.
-
-    >>> names_agree("John Kirby", "Kirby"), names_agree("John Kirby", "Blinken")
-    (True, False)
-    """
-    g, p = _name_words(gold), _name_words(pred)
-    if not g or not p:
-        return False
-    return g == p or g[-1] == p[-1] or set(g) <= set(p) or set(p) <= set(g)
 
 
 # -- matching -----------------------------------------------------------------
@@ -275,7 +244,8 @@ class _Totals:
             self.checks["type_ok"] += gtype == ptype
             self.checks["name_n"] += 1
             self.checks["name_ok"] += names_agree(
-                str(gold[g].get("speaker_name") or ""), _pred_name(pred[p]))
+                str(gold[g].get("speaker_name") or ""), _pred_name(pred[p]),
+                kind=str((pred[p].get("speaker") or {}).get("kind") or "person"))
             if gold[g].get("speaker_span"):
                 self.checks["mention_n"] += 1
                 mention = _pred_mention(pred[p])
@@ -367,8 +337,8 @@ def _field_match(gold: Item, pred: Item, field: str) -> tuple[bool, bool]:
         return False, False
     got_span = (int(got["start"]), int(got["end"])) if isinstance(got, Mapping) else tuple(got)
     if isinstance(want, str):  # a cue given as text only (the seeds)
-        words = set(_name_words(want))
-        got_words = set(_name_words(str(got.get("text", "")))) if isinstance(got, Mapping) else set()
+        words = set(name_words(want))
+        got_words = set(name_words(str(got.get("text", "")))) if isinstance(got, Mapping) else set()
         return want.lower() == str(got.get("text", "")).lower(), bool(words & got_words)
     want_span = (int(want[0]), int(want[1]))
     return want_span == got_span, _overlaps(want_span, got_span)
@@ -426,10 +396,6 @@ def _span(item: Item) -> tuple[int, int]:
 
 def _overlaps(a: Sequence[int], b: Sequence[int]) -> bool:
     return min(int(a[1]), int(b[1])) > max(int(a[0]), int(b[0]))
-
-
-def _name_words(name: str) -> list[str]:
-    return [w for w in re.findall(r"[^\W_]+", name.lower()) if w not in ("the", "a", "an")]
 
 
 def _prf(counts: Mapping[str, int]) -> dict[str, Any]:

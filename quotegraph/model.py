@@ -40,8 +40,9 @@ __all__ = [
     "stamp_quote",
 ]
 
-#: Bumped whenever the JSON form of a class changes incompatibly.
-SCHEMA_VERSION = 1
+#: Bumped whenever the JSON form of a class changes.
+#: 2: quotes carry ``parts`` and ``statement_id``.
+SCHEMA_VERSION = 2
 
 
 class QuoteKind(str, Enum):
@@ -228,7 +229,14 @@ class EntityMention:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """One attributed quote. ``text == article.text[start:end]`` always."""
+    """One attributed quote. ``text == article.text[start:end]`` always.
+
+    A statement may come in pieces: ``"A," X said. "B."``, a quote running on
+    over paragraphs, or ``A, X said, B``. ``parts`` lists those pieces in order
+    (empty means one piece: the whole span), and ``start``/``end`` run from the
+    first to the last. Written one quote per piece (`quotegraph.statements.split_statement`), the
+    pieces share ``statement_id``: the ``quote_id`` of the whole statement.
+    """
 
     doc_id: str
     quote_id: str
@@ -245,15 +253,28 @@ class Quote:
     url: str | None = None
     title: str | None = None
     confidence: float | None = None
+    parts: tuple[TextSpan, ...] = ()
+    statement_id: str | None = None
 
     @property
     def span(self) -> TextSpan:
         return TextSpan(self.start, self.end, self.text)
 
+    @property
+    def pieces(self) -> tuple[TextSpan, ...]:
+        """``parts``, or the whole span when the quote is in one piece."""
+        return self.parts or (self.span,)
+
     def check(self, source: str) -> None:
         """Raise `OffsetMismatchError` unless every span slices ``source`` exactly."""
         where = f"{self.doc_id}/{self.quote_id}"
         self.span.check(source, where=where)
+        for part in self.parts:
+            part.check(source, where=f"{where} part")
+            if not self.start <= part.start <= part.end <= self.end:
+                raise OffsetMismatchError(
+                    f"part [{part.start}, {part.end}) in {where} lies outside the quote [{self.start}, {self.end})"
+                )
         if self.cue is not None:
             self.cue.check(source, where=f"{where} cue")
         if self.speaker.mention is not None:
@@ -267,6 +288,8 @@ class Quote:
             "text": self.text,
             "start": self.start,
             "end": self.end,
+            "parts": [p.to_dict() for p in self.pieces],
+            "statement_id": self.statement_id,
             "type": self.type.value,
             "cue": self.cue.to_dict() if self.cue else None,
             "speaker": self.speaker.to_dict(),
@@ -299,6 +322,8 @@ class Quote:
             url=_opt_str(data.get("url")),
             title=_opt_str(data.get("title")),
             confidence=float(confidence) if confidence is not None else None,
+            parts=_parts(data),
+            statement_id=_opt_str(data.get("statement_id")),
         )
 
 
@@ -382,6 +407,14 @@ def stamp_quote(quote: Quote, article: Article) -> Quote:
         url=article.url,
         title=article.title,
     )
+
+
+def _parts(data: Mapping[str, Any]) -> tuple[TextSpan, ...]:
+    """Parts from JSON; schema 1 has none, and one part is the whole span."""
+    parts = tuple(TextSpan.from_dict(p) for p in data.get("parts") or ())
+    if len(parts) == 1 and (parts[0].start, parts[0].end) == (int(data["start"]), int(data["end"])):
+        return ()
+    return parts
 
 
 def _fold_latin(char: str) -> str:

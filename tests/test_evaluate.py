@@ -79,6 +79,37 @@ def test_evaluate_names_agree(gold, pred, expected):
     assert names_agree(gold, pred) is expected
 
 
+def test_evaluate_names_of_organisations_need_more_than_a_last_word(tmp_path):
+    text = "The army said it had advanced."
+    gold = _write(tmp_path / "gold.jsonl", [{"doc_id": "d1", "text": text, "quotes": [
+        dict(_gold(14, 29, type="indirect"), speaker_name="Russian military")]}])
+    pred = _write(tmp_path / "pred.jsonl", [dict(_pred(14, 29), doc_id="d1", speaker={
+        "name": "Ukrainian military", "kind": "organisation", "mention": None})])
+    assert evaluate(gold, pred_path=pred)["speaker_name_accuracy"] == 0.0
+
+
+RUN = '"We won," she said. "Again."'
+
+
+@pytest.mark.parametrize(
+    "join, pred_rows, expected",
+    [
+        (False, [{"start": 0, "end": 28, "parts": [
+            {"start": 0, "end": 9, "text": RUN[0:9]}, {"start": 20, "end": 28, "text": RUN[20:28]}]}], 2),
+        (True, [{"start": 0, "end": 9, "statement_id": "d1:0-28"},
+                {"start": 20, "end": 28, "statement_id": "d1:0-28"}], 1),
+    ],
+    ids=["statement-scored-per-piece", "pieces-scored-as-statement"],
+)
+def test_evaluate_evaluate_scores_either_convention(tmp_path, join, pred_rows, expected):
+    quote = dict(_gold(0, 28), quote_parts=[[0, 9], [20, 28]])
+    gold = _write(tmp_path / "gold.jsonl", [{"doc_id": "d1", "text": RUN, "quotes": [quote]}])
+    rows = [dict(_pred(0, 1), doc_id="d1", **row) for row in pred_rows]
+    result = evaluate(gold, pred_path=_write(tmp_path / "pred.jsonl", rows), join_quote_runs=join)
+    scores = result["thresholds"]["0.8"]
+    assert (scores["tp"], scores["fp"], scores["fn"], result["join_quote_runs"]) == (expected, 0, 0, join)
+
+
 def _write(path: Path, rows) -> Path:
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return path
@@ -140,29 +171,3 @@ def test_evaluate_seeds_meet_acceptance(nlp, seeds_gold, tmp_path):
     assert result["thresholds"]["0.3"]["precision"] >= 0.9
     assert result["type_accuracy"] >= 0.9
     assert result["speaker_mention_accuracy"] >= 0.9
-
-
-@pytest.mark.shared
-@pytest.mark.parametrize(
-    "relative, expected",
-    [("corpora/polnear/dev.jsonl", True), ("seeds/gold.jsonl", False)],
-    ids=["polnear-joins-runs", "seeds-separate-runs"],
-)
-def test_evaluate_detects_the_gold_convention_for_quote_runs(shared_dir, relative, expected):
-    from quotegraph.evaluate import gold_joins_runs
-
-    path = shared_dir / relative
-    if not path.is_file():
-        pytest.skip(f"{path} is absent")
-    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert gold_joins_runs(docs) is expected
-
-
-def test_evaluate_our_cases_keep_quote_runs_separate():
-    from pathlib import Path
-
-    from quotegraph.evaluate import gold_joins_runs
-
-    path = Path(__file__).parent / "data" / "cases" / "examples.jsonl"
-    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert gold_joins_runs(docs) is False

@@ -49,8 +49,40 @@ def test_model_quote_json_round_trip():
     quote = _quote()
     data = json.loads(json.dumps(quote.to_dict()))
     assert Quote.from_dict(data) == quote
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["speaker"]["mention"] == {"text": "Kirby", "start": 0, "end": 5}
+    assert data["parts"] == [{"text": TEXT[12:42], "start": 12, "end": 42}]
+    assert data["statement_id"] is None
+
+
+RUN = '"We won," she said. "Again."'
+
+
+def _run_quote() -> Quote:
+    parts = (TextSpan.of(RUN, 0, 9), TextSpan.of(RUN, 20, 28))
+    return Quote("d1", "d1:0-28", RUN, 0, 28, QuoteKind.DIRECT, Speaker("she"), parts=parts)
+
+
+@pytest.mark.parametrize("schema", [1, 2], ids=["schema-1-no-parts", "schema-2"])
+def test_model_quote_parts_round_trip(schema):
+    data = _run_quote().to_dict()
+    if schema == 1:
+        del data["parts"], data["statement_id"]
+        assert Quote.from_dict(data).parts == ()
+    else:
+        assert [p["text"] for p in data["parts"]] == ['"We won,"', '"Again."']
+        assert Quote.from_dict(json.loads(json.dumps(data))) == _run_quote()
+
+
+@pytest.mark.parametrize("span", [(0, 9), (21, 30)], ids=["inside", "outside"])
+def test_model_quote_check_parts(span):
+    text = RUN + "  x"
+    quote = Quote("d1", "q", RUN, 0, 28, QuoteKind.DIRECT, Speaker("she"), parts=(TextSpan.of(text, *span),))
+    if span == (0, 9):
+        quote.check(text)
+    else:
+        with pytest.raises(OffsetMismatchError, match="outside the quote"):
+            quote.check(text)
 
 
 def test_model_quote_check_accepts_exact_offsets():

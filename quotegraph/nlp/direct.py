@@ -44,9 +44,7 @@ class _Found(NamedTuple):
     parts: tuple[tuple[int, int], ...]  # the quoted stretches, more than one when joined
 
 
-def extract_direct(
-    doc: Doc, *, lang: str = "en", join_runs: bool = False, where: str = "text"
-) -> Iterator[Quote]:
+def extract_direct(doc: Doc, *, lang: str = "en", where: str = "text") -> Iterator[Quote]:
     """Yield the direct quotes of ``doc`` in document order.
 
     Parameters
@@ -55,18 +53,17 @@ def extract_direct(
         A parsed document.
     lang : str, optional (default="en")
         Language of the cue lexicons.
-    join_runs : bool, optional (default=False)
-        Also join a tagged quote and the untagged quote that runs on after its
-        attribution in the same paragraph (``"A," X said. "B."``) into one quote,
-        as PolNeAR annotates them. By default they are two quotes, the second a
-        continuation, as in the seeds gold.
     where : str, optional (default="text")
         The article (and chunk) named in warnings about its quote marks.
 
     Yields
     ------
     Quote
-        Type `QuoteKind.DIRECT`; the span includes the quote marks; ``cue`` is
+        One per statement, type `QuoteKind.DIRECT`; the span includes the
+        quote marks, and ``parts`` lists the quoted pieces when there are
+        several: a split quote (``"A," he said, "B."``), a run
+        (``"A," X said. "B."``, same paragraph) or a quote that runs on over
+        paragraphs. ``cue`` is
         the reporting verb (or "according to", or the dash of ``"…" — X``) and
         ``speaker.mention`` the words naming the speaker. A quote without a cue
         gets resolution `Resolution.CONTINUATION` when it follows a tagged quote
@@ -85,13 +82,12 @@ def extract_direct(
     -----
     Quote marks are paired on the raw text (`quotegraph.nlp.cues.find_quote_marks`),
     so split, multi-sentence and multi-paragraph quotes survive the tokenizer.
-    Split quotes in one sentence (``"A," he said, "B."``) become one quote.
+    How a statement is written (whole or one quote per part) is decided later,
+    by `quotegraph.statements.write_statements`.
     """
     text = doc.text  # built anew on every access: read it once
     found = [f for f in (_examine(doc, text, m, lang) for m in find_quote_marks(text, lang=lang, where=where)) if f]
-    merged = _merge_split(text, found)
-    if join_runs:
-        merged = _join_runs(text, merged)
+    merged = _join_runs(text, _merge_split(text, found))
     last_tagged = -10_000
     for item in merged:
         if item.cue is not None:
@@ -120,7 +116,22 @@ def _examine(doc: Doc, text: str, marks: QuoteMarks, lang: str) -> _Found | None
     if cue is None and not marks.double:
         return None  # single marks also set off titles and headlines: only tagged ones count
     needed = _MIN_TAGGED_WORDS if cue is not None else _MIN_UNTAGGED_WORDS
-    return _Found(marks, span, cue, ((marks.start, marks.end),)) if words >= needed else None
+    return _Found(marks, span, cue, _paragraph_parts(text, marks)) if words >= needed else None
+
+
+def _paragraph_parts(text: str, marks: QuoteMarks) -> tuple[tuple[int, int], ...]:
+    """A quote that runs on over paragraphs is one piece per paragraph."""
+    parts, start = [], marks.start
+    while (brk := text.find("\n", start, marks.end)) != -1:
+        end = len(text[:brk].rstrip())
+        if end > start:
+            parts.append((start, end))
+        start = brk
+        while start < marks.end and text[start].isspace():
+            start += 1
+    if start < marks.end:
+        parts.append((start, marks.end))
+    return tuple(parts)
 
 
 def _place_before(doc: Doc, text: str, start: int, token_i: int, lang: str) -> str:
@@ -256,6 +267,7 @@ def _paragraphs_between(text: str, previous_end: int, item: _Found) -> int:
 
 def _to_quote(text: str, item: _Found, *, follows: bool, lang: str) -> Quote:
     quote_span = TextSpan.of(text, item.marks.start, item.marks.end)
+    parts = tuple(TextSpan.of(text, s, e) for s, e in item.parts) if len(item.parts) > 1 else ()
     if item.cue is None:
         resolution = Resolution.CONTINUATION if follows else Resolution.UNKNOWN
         speaker = Speaker(name="unknown", resolution=resolution)
@@ -272,4 +284,5 @@ def _to_quote(text: str, item: _Found, *, follows: bool, lang: str) -> Quote:
         type=QuoteKind.DIRECT,
         speaker=speaker,
         cue=cue,
+        parts=parts,
     )

@@ -27,7 +27,6 @@ logger = logging.getLogger(__name__)
 
 _CLAUSE_DEPS = ("ccomp",)
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl", "appos"})
-_LEAD_MARKS = frozenset({"that"})
 _SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";"})
 _CLAUSAL = frozenset({"ccomp", "advcl", "conj", "cc", "parataxis", "xcomp", "relcl"})
 #: Words a clause may run on past a direct quote that still stands for it.
@@ -46,6 +45,7 @@ class _Clause(NamedTuple):
     start: int
     end: int
     cue: Cue
+    parts: tuple[tuple[int, int], ...]  # content on both sides of the cue, else empty
 
 
 def extract_indirect(doc: Doc, *, direct: Sequence[Quote], lang: str = "en") -> Iterator[Quote]:
@@ -113,7 +113,18 @@ def _clauses(doc: Doc, lang: str) -> Iterator[_Clause]:
         last = _before_next_cue(doc, cue, first, last, lang)
         span = _trim(doc, first, last, cue)
         if span is not None and sum(1 for t in span if t.is_alpha) >= _MIN_WORDS:
-            yield _Clause(span.start_char, span.end_char, cue)
+            yield _Clause(span.start_char, span.end_char, cue, _around_cue(doc, cue, span))
+
+
+def _around_cue(doc: Doc, cue: Cue, span: Span) -> tuple[tuple[int, int], ...]:
+    """The two pieces of content set off by a cue inside it (``A, X said, B``), else ()."""
+    hole = _aside(cue)
+    if hole is None or not span.start < hole[0] <= hole[1] < span.end - 1:
+        return ()
+    pieces = (_trim(doc, span.start, hole[0] - 1, cue), _trim(doc, hole[1] + 1, span.end - 1, cue))
+    if any(p is None or not any(t.is_alpha for t in p) for p in pieces):
+        return ()
+    return tuple((p.start_char, p.end_char) for p in pieces if p is not None)
 
 
 def _within_paragraph(doc: Doc, cue: Cue, first: int, last: int) -> tuple[int, int]:
@@ -223,26 +234,40 @@ def _after_colon(cue: Cue) -> tuple[int, int] | None:
 
 def _parenthetical(cue: Cue) -> tuple[int, int] | None:
     """``A, he said, B``: a cue set off by commas reports the sentence around it."""
-    verb = cue.head
-    doc = verb.doc
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or verb.dep_ in ("relcl", "acl") or subject.tag_ in ("WP", "WDT"):
+    hole = _aside(cue)
+    if hole is None or cue.kind != "verb":
         return None
-    left, right = min(subject.left_edge.i, verb.i), max(subject.right_edge.i, verb.i)
-    for child in verb.rights:
-        if child.dep_ in _CLAUSAL or child.is_punct:
-            break
-        right = max(right, child.right_edge.i)
-    if left < 2 or right + 2 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
-        return None
-    if doc[right + 2].is_quote:
-        return None  # 'Today, he said, "..."' introduces a direct quote
-    first, last = left - 1, right + 1
+    doc = cue.head.doc
+    first, last = hole[0] - 1, hole[1] + 1
     while first > 0 and not _ends_sentence(doc[first - 1]):
         first -= 1
     while last + 1 < len(doc) and not _ends_sentence(doc[last + 1]):
         last += 1
     return first, last
+
+
+def _aside(cue: Cue) -> tuple[int, int] | None:
+    """Token range of an attribution set off by commas mid-sentence (``, he said,``), or None."""
+    if cue.kind == "according":
+        left, right = cue.head.left_edge.i, cue.head.right_edge.i
+    elif cue.kind == "verb":
+        verb = cue.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or verb.dep_ in ("relcl", "acl") or subject.tag_ in ("WP", "WDT"):
+            return None
+        left, right = min(subject.left_edge.i, verb.i), max(subject.right_edge.i, verb.i)
+        for child in verb.rights:
+            if child.dep_ in _CLAUSAL or child.is_punct:
+                break
+            right = max(right, child.right_edge.i)
+    else:
+        return None
+    doc = cue.head.doc
+    if left < 2 or right + 2 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
+        return None
+    if doc[right + 2].is_quote:
+        return None  # 'Today, he said, "..."' introduces a direct quote
+    return left - 1, right + 1
 
 
 def _ends_sentence(token: Token) -> bool:
@@ -268,15 +293,14 @@ def _around_according(cue: Cue) -> tuple[int, int] | None:
         return phrase_end + 1, sent.end - 1
     if sent.end - phrase_end <= 3:
         return sent.start, phrase_start - 1
+    if _aside(cue) is not None:  # "Sales, according to the organisers, fell by half."
+        return sent.start, sent.end - 1
     return None
 
 
 def _trim(doc: Doc, first: int, last: int, cue: Cue) -> Span | None:
-    """Cut a leading "that", punctuation at both ends and dangling conjunctions."""
-    while first <= last and (
-        doc[first].is_punct or doc[first].is_space
-        or (doc[first].dep_ == "mark" and doc[first].lower_ in _LEAD_MARKS)
-    ):
+    """Cut punctuation at both ends and dangling conjunctions."""
+    while first <= last and (doc[first].is_punct or doc[first].is_space):
         first += 1
     for _ in range(2):
         while last >= first and (doc[last].is_punct or doc[last].is_space):
@@ -319,7 +343,8 @@ def _place_clause(
     end = max([end] + [q.end for q in absorbed])
     quoted = bool(absorbed) or any(start <= m.start and m.end <= end for m in marks)
     kind = QuoteKind.MIXED if quoted else QuoteKind.INDIRECT
-    quote = _clause_quote(text, start, end, kind, clause.cue, lang)
+    parts = clause.parts if clause.parts and (clause.parts[0][0], clause.parts[-1][1]) == (start, end) else ()
+    quote = _clause_quote(text, start, end, kind, clause.cue, lang, parts)
     return [q for q in quotes if q not in absorbed] + [quote]
 
 
@@ -343,7 +368,9 @@ def _adopt_cue(quote: Quote, cue: Cue, lang: str) -> Quote:
     return replace(quote, cue=cue_span(cue), speaker=speaker_of(cue, lang=lang))
 
 
-def _clause_quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue, lang: str) -> Quote:
+def _clause_quote(
+    text: str, start: int, end: int, kind: QuoteKind, cue: Cue, lang: str, parts: tuple[tuple[int, int], ...]
+) -> Quote:
     span = TextSpan.of(text, start, end)
     return Quote(
         doc_id="",
@@ -354,6 +381,7 @@ def _clause_quote(text: str, start: int, end: int, kind: QuoteKind, cue: Cue, la
         type=kind,
         speaker=speaker_of(cue, lang=lang),
         cue=cue_span(cue),
+        parts=tuple(TextSpan.of(text, a, b) for a, b in parts),
     )
 
 

@@ -29,6 +29,7 @@ from quotegraph.nlp.direct import extract_direct
 from quotegraph.nlp.indirect import extract_indirect
 from quotegraph.nlp.speakers import resolve_speakers
 from quotegraph.nlp.topics import assign_topics, load_user_topics
+from quotegraph.statements import write_statements
 
 __all__ = ["load_pipeline", "shared_pipeline", "check_model", "extract_batch", "extract_quotes", "chunk_text"]
 
@@ -129,11 +130,12 @@ def extract_quotes(doc: Doc, article: Article, *, config: PipelineConfig, offset
     article's own offsets.
     """
     where = f"{article.doc_id} (chunk at {offset})" if offset else article.doc_id
-    direct = list(extract_direct(doc, lang=config.lang, join_runs=config.join_quote_runs, where=where))
+    direct = list(extract_direct(doc, lang=config.lang, where=where))
     quotes = list(extract_indirect(doc, direct=direct, lang=config.lang))
     quotes = resolve_speakers(doc, quotes, lang=config.lang)
     quotes = assign_topics(doc, quotes, user_topics=load_user_topics(config.topics_file))
-    return [_finish(quote, article, offset) for quote in quotes]
+    finished = [_finish(quote, article, offset) for quote in quotes]
+    return write_statements(finished, join=config.join_quote_runs)
 
 
 def chunk_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
@@ -180,6 +182,7 @@ def _shift(quote: Quote, offset: int) -> Quote:
     )
     return replace(
         quote,
+        parts=tuple(p for p in map(move, quote.parts) if p is not None),
         start=quote.start + offset,
         end=quote.end + offset,
         cue=move(quote.cue),

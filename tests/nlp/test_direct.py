@@ -130,20 +130,38 @@ def test_direct_extract_direct_paragraphs(nlp, text, expected):
 
 
 @pytest.mark.model
-def test_direct_extract_direct_continuation(nlp):
-    text = '"We will rebuild the pier," Joan Fisk said. "It will take two years at least."'
-    first, second = extract_direct(nlp(text))
-    assert (first.text, first.speaker.mention.text) == ('"We will rebuild the pier,"', "Joan Fisk")
-    assert second.text == '"It will take two years at least."'
-    assert second.cue is None and second.speaker.mention is None
-    assert second.speaker.resolution is Resolution.CONTINUATION
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            '"We will rebuild the pier," Joan Fisk said. "It will take two years at least."',
+            ('"We will rebuild the pier,"', '"It will take two years at least."'),
+        ),
+        (
+            '"We will rebuild the pier," Joan Fisk said, "and the school."',
+            ('"We will rebuild the pier,"', '"and the school."'),
+        ),
+        (
+            'Joan Fisk said:\n\n"We will rebuild the pier.\n\n"It will take two years at least."',
+            ('"We will rebuild the pier.', '"It will take two years at least."'),
+        ),
+    ],
+    ids=["run", "split", "over-paragraphs"],
+)
+def test_direct_extract_direct_statement_parts(nlp, text, parts):
+    (quote,) = extract_direct(nlp(text))
+    assert tuple(p.text for p in quote.parts) == parts
+    assert quote.speaker.mention.text == "Joan Fisk" and quote.cue.text == "said"
+    assert quote.text == text[quote.parts[0].start : quote.parts[-1].end]
 
 
 @pytest.mark.model
-def test_direct_extract_direct_join_runs(nlp):
-    text = '"We will rebuild the pier," Joan Fisk said. "It will take two years at least."'
-    (quote,) = extract_direct(nlp(text), join_runs=True)
-    assert quote.text == text and quote.speaker.mention.text == "Joan Fisk"
+def test_direct_extract_direct_run_stops_at_paragraph(nlp):
+    text = '"We will rebuild the pier," Joan Fisk said.\n\n"It will take two years at least."'
+    first, second = extract_direct(nlp(text))
+    assert first.parts == () and first.speaker.mention.text == "Joan Fisk"
+    assert second.text == '"It will take two years at least."'
+    assert second.cue is None and second.speaker.resolution is Resolution.CONTINUATION
 
 
 @pytest.mark.model

@@ -25,7 +25,7 @@ def _summary(quotes):
 CASES = [
     (
         "Nadia Brennan said that the cranes were idle all week.",
-        [("the cranes were idle all week", "indirect", "said", "Nadia Brennan")],
+        [("that the cranes were idle all week", "indirect", "said", "Nadia Brennan")],
     ),
     (
         "The minister said the budget would be cut by a tenth.",
@@ -33,11 +33,11 @@ CASES = [
     ),
     (
         "Police chief Aron Vale told reporters that two men had been arrested.",
-        [("two men had been arrested", "indirect", "told", "Aron Vale")],
+        [("that two men had been arrested", "indirect", "told", "Aron Vale")],
     ),
     (
         "The governor wrote on Telegram on Monday that the power lines had been repaired.",
-        [("the power lines had been repaired", "indirect", "wrote", "The governor")],
+        [("that the power lines had been repaired", "indirect", "wrote", "The governor")],
     ),
     (
         "The ferry will resume service on Friday, the operator said.",
@@ -45,22 +45,22 @@ CASES = [
     ),
     (
         "The union rejected the offer, saying that wages had fallen for years.",
-        [("wages had fallen for years", "indirect", "saying", "The union")],
+        [("that wages had fallen for years", "indirect", "saying", "The union")],
     ),
     (
         "Okafor said the sum was too small, adding that flood spending had been cut three years running.",
         [
             ("the sum was too small", "indirect", "said", "Okafor"),
-            ("flood spending had been cut three years running", "indirect", "adding", "Okafor"),
+            ("that flood spending had been cut three years running", "indirect", "adding", "Okafor"),
         ],
     ),
     (
         "The agency estimated that 4,000 homes were flooded.",
-        [("4,000 homes were flooded", "indirect", "estimated", "The agency")],
+        [("that 4,000 homes were flooded", "indirect", "estimated", "The agency")],
     ),
     (
         "Lena Ortiz warned that the reservoir was nearly empty.",
-        [("the reservoir was nearly empty", "indirect", "warned", "Lena Ortiz")],
+        [("that the reservoir was nearly empty", "indirect", "warned", "Lena Ortiz")],
     ),
     (
         "He insisted the contract had been legal from the start.",
@@ -88,7 +88,7 @@ CASES = [
     ),
     (
         "The mayor said during a press conference that the bridge would reopen in May.",
-        [("the bridge would reopen in May", "indirect", "said", "The mayor")],
+        [("that the bridge would reopen in May", "indirect", "said", "The mayor")],
     ),
     (
         "The mayor vowed to rebuild every flooded school before winter.",
@@ -129,7 +129,7 @@ def test_indirect_extract_indirect_layouts(nlp, text, expected):
     [
         (
             'Edda Poll said that the new bridge was "a monument to waste" and should close.',
-            [('the new bridge was "a monument to waste" and should close', "mixed", "said", "Edda Poll")],
+            [('that the new bridge was "a monument to waste" and should close', "mixed", "said", "Edda Poll")],
         ),
         (
             'The talks have been "slow and unproductive," the minister said on Monday.',
@@ -141,7 +141,7 @@ def test_indirect_extract_indirect_layouts(nlp, text, expected):
         ),
         (
             "The board's claim that the mill was profitable was disputed.",
-            [("the mill was profitable", "indirect", "claim", "The board")],
+            [("that the mill was profitable", "indirect", "claim", "The board")],
         ),
     ],
     ids=["quoted-fragment-inside", "quoted-end-with-comma", "scare-quote-inside", "noun-cue-possessive"],
@@ -157,9 +157,9 @@ def test_indirect_extract_indirect_yields_every_quote_in_order(nlp):
         '"We have asked everyone to save water," she said. "Every drop counts now."'
     )
     quotes = _all_quotes(nlp, text)
-    assert [q.type for q in quotes] == [QuoteKind.MIXED, QuoteKind.DIRECT, QuoteKind.DIRECT]
+    assert [q.type for q in quotes] == [QuoteKind.MIXED, QuoteKind.DIRECT]
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
-    assert quotes[2].speaker.resolution is Resolution.CONTINUATION
+    assert [p.text for p in quotes[1].parts] == ['"We have asked everyone to save water,"', '"Every drop counts now."']
     for quote in quotes:
         assert text[quote.start : quote.end] == quote.text
 
@@ -197,3 +197,41 @@ def test_indirect_extract_indirect_without_parse_passes_direct_through():
     doc = spacy.blank("en")('"Nobody leaves the hall tonight," the guard said.')
     direct = list(extract_direct(doc))
     assert list(extract_indirect(doc, direct=direct)) == direct
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Sales, according to the organisers, fell by half.",
+            ("Sales, according to the organisers, fell by half", "according to", "the organisers",
+             ("Sales", "fell by half")),
+        ),
+        (
+            "The plant, the mayor said, will close in June.",
+            ("The plant, the mayor said, will close in June", "said", "the mayor",
+             ("The plant", "will close in June")),
+        ),
+        (
+            "Too often, he says, patients are sent home without help.",
+            ("Too often, he says, patients are sent home without help", "says", "he",
+             ("Too often", "patients are sent home without help")),
+        ),
+        (
+            "The plant will close in June, the mayor said.",
+            ("The plant will close in June", "said", "the mayor", ()),
+        ),
+        (
+            "According to the organisers, sales fell by half.",
+            ("sales fell by half", "According to", "the organisers", ()),
+        ),
+    ],
+    ids=["according-to-mid-sentence", "parenthetical-cue", "parenthetical-after-adverb",
+         "cue-at-end-one-piece", "according-to-first-one-piece"],
+)
+def test_indirect_extract_indirect_content_around_cue(nlp, text, expected):
+    (quote,) = _all_quotes(nlp, text)
+    parts = tuple(p.text for p in quote.parts)
+    assert (quote.text, quote.cue.text, quote.speaker.mention.text, parts) == expected
+
