@@ -190,7 +190,7 @@ def test_writers_nan_is_refused(tmp_path: Path) -> None:
         ("[1, 2]\n", "{path}:1: a JSON list, not an object"),
         (
             '{"schema_version": 99, "doc_id": "a"}\n',
-            "{path}:1: schema_version 99 is newer than this quotegraph reads (1)",
+            "{path}:1: schema_version 99 is newer than this quotegraph reads (2)",
         ),
         (
             '{"doc_id": "a", "quote_id": "q", "text": "x", "start": 0, "end": 1, "type": "rumour", "speaker": {}}\n',
