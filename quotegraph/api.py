@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
 
+    from quotegraph.corrections import CorrectionReport
     from quotegraph.engine import ArticleResult
     from quotegraph.io import InputFailure
 
@@ -105,18 +106,25 @@ def check_setup(config: PipelineConfig) -> None:
     """Fail fast, before any input is read, on a setup a whole run would trip over.
 
     Checks that the spaCy pipeline is installed (unless a Dask cluster, whose
-    workers may have models this machine lacks, runs extraction) and that the
-    topics file reads.
+    workers may have models this machine lacks, runs extraction), that the
+    topics and corrections files read and that the gender mode exists.
 
     Raises
     ------
     QuotegraphError
         `ModelNotFoundError` or the topics file's error, as one line.
     """
+    from quotegraph.config import GENDER_MODES
+    from quotegraph.corrections import read_corrections
+    from quotegraph.errors import QuotegraphError
     from quotegraph.nlp.pipeline import check_model
     from quotegraph.nlp.topics import load_user_topics
 
     load_user_topics(config.topics_file)
+    if config.gender not in GENDER_MODES:
+        raise QuotegraphError(f"gender mode {config.gender!r} is unknown; choose from {', '.join(GENDER_MODES)}")
+    if config.corrections is not None:
+        read_corrections(config.corrections)
     if not config.scheduler:
         check_model(config.model)
 
@@ -218,7 +226,10 @@ def run(
 ) -> QuoteGraph:
     """Read, extract and link a corpus; the one-call path behind ``quotegraph build``."""
     results = iter_results(inputs, config=config, report=report)
-    return link(results, config=config, keep_articles=keep_articles)
+    qg = link(results, config=config, keep_articles=keep_articles)
+    if report is not None:
+        qg.report_corrections(report)
+    return qg
 
 
 def from_texts(
@@ -297,11 +308,17 @@ class QuoteGraph:
         articles: Mapping[str, Article] | None = None,
         entities: Sequence[Entity] | None = None,
         config: PipelineConfig | None = None,
+        gender_votes: Mapping[str, Mapping[str, int]] | None = None,
+        corrections: CorrectionReport | None = None,
     ) -> None:
         self.quote_list: list[Quote] = list(quotes)
         self.articles: dict[str, Article] = dict(articles or {})
         self.entities: list[Entity] = list(entities or ())
         self.config = config or PipelineConfig()
+        #: Per speaker id, how many articles' text evidence said female / male.
+        self.gender_votes: dict[str, dict[str, int]] = {k: dict(v) for k, v in (gender_votes or {}).items()}
+        #: What ``config.corrections`` did (None when no corrections file was given).
+        self.corrections = corrections
 
     @classmethod
     def linked(
@@ -311,11 +328,16 @@ class QuoteGraph:
         articles: Mapping[str, Article] | None = None,
         config: PipelineConfig | None = None,
     ) -> QuoteGraph:
-        """Link speaker names across the corpus, then wrap the result."""
+        """Link speaker names across the corpus, apply corrections, infer genders; wrap the result."""
+        from quotegraph.annotate import annotate_speakers
         from quotegraph.nlp.entities import link_entities
 
+        config = config or PipelineConfig()
         linked, entities = link_entities(quotes)
-        return cls(linked, articles=articles, entities=entities, config=config)
+        texts = {doc_id: article.text for doc_id, article in (articles or {}).items()}
+        annotated, votes, report = annotate_speakers(linked, texts=texts, config=config)
+        return cls(annotated, articles=articles, entities=entities, config=config,
+                   gender_votes=votes, corrections=report)
 
     def __len__(self) -> int:
         return len(self.quote_list)
@@ -340,11 +362,62 @@ class QuoteGraph:
         """The speaker, organisation and topic graph (built once, then cached)."""
         from quotegraph.graph.build import build_speaker_graph
 
-        return build_speaker_graph(
+        graph = build_speaker_graph(
             self.quote_list,
             min_topic_support=self.config.min_topic_support,
             seed=self.config.seed,
         )
+        for node, data in graph.nodes(data=True):  # both counts behind a person's one gender
+            if data.get("kind") == "person" and "gender" in data:
+                votes = self.gender_votes.get(node, {})
+                data["gender_text_female"] = votes.get("female", 0)
+                data["gender_text_male"] = votes.get("male", 0)
+        return graph
+
+    def sources(self) -> pd.DataFrame:
+        """One row per article and speaker: outlet, date, gender, evidence, quote count.
+
+        The same table as ``sources.csv`` (`quotegraph.graph.diversity.source_rows`).
+        """
+        import pandas as pd
+
+        from quotegraph.graph.diversity import SOURCE_COLUMNS, source_rows
+
+        return pd.DataFrame(source_rows(self.quote_list, articles=self.articles), columns=list(SOURCE_COLUMNS))
+
+    def diversity(self, by: str = "source") -> pd.DataFrame:
+        """Share of female, male and unknown sources and quotes per group, with 95% intervals.
+
+        Parameters
+        ----------
+        by : {"source", "month", "topic", "all"}, optional (default="source")
+            Per outlet, per month, per topic, or the whole corpus. ``diversity.csv``
+            holds the "all", "source" and "month" rows.
+
+        Notes
+        -----
+        ``unknown`` is always a row and always in the denominator; the
+        ``*_if_unknown_female``/``*_if_unknown_male`` columns bound what the
+        unknowns could change (`quotegraph.graph.diversity`).
+        """
+        import pandas as pd
+
+        from quotegraph.graph.diversity import DIVERSITY_COLUMNS, diversity_rows, source_rows, unattributed_counts
+
+        sources = source_rows(self.quote_list, articles=self.articles)
+        rows = diversity_rows(sources, by=by, unattributed=unattributed_counts(self.quote_list), seed=self.config.seed)
+        return pd.DataFrame(rows, columns=list(DIVERSITY_COLUMNS))
+
+    def report_corrections(self, report: RunReport) -> None:
+        """Record every correction that matched nothing in ``report`` (as a notice)."""
+        from quotegraph.io import InputFailure
+
+        if self.corrections is None or self.config.corrections is None:
+            return
+        for fix in self.corrections.unmatched:
+            reason = f"correction {fix.action} {fix.target!r} ({fix.where}) matches nothing"
+            report.record(InputFailure(str(self.config.corrections), reason, level="notice"))
+
 
     def speakers(self) -> pd.DataFrame:
         """Speakers by quote count: id, name, kind, role, organisation, aliases, articles."""
@@ -380,7 +453,8 @@ class QuoteGraph:
         ]
         docs = {q.doc_id for q in kept}
         articles = {k: v for k, v in self.articles.items() if k in docs}
-        return QuoteGraph(kept, articles=articles, entities=self.entities, config=self.config)
+        return QuoteGraph(kept, articles=articles, entities=self.entities, config=self.config,
+                          gender_votes=self.gender_votes, corrections=self.corrections)
 
     def to_jsonl(self, path: str | Path) -> Path:
         from quotegraph.io import write_quotes_jsonl
@@ -429,6 +503,7 @@ class QuoteGraph:
         self, out_dir: str | Path, *, formats: Iterable[str] = ALL_FORMATS, title: str = "quotegraph"
     ) -> list[Path]:
         """Write ``quotes.jsonl``, ``articles.jsonl`` and the chosen formats into ``out_dir``."""
+        from quotegraph.graph.diversity import write_tables
         from quotegraph.graph.export import export_graph
         from quotegraph.io import write_articles_jsonl, write_quotes_csv, write_quotes_jsonl
 
@@ -441,7 +516,10 @@ class QuoteGraph:
         written = [out / "quotes.jsonl", out / "articles.jsonl"]
         if "csv" in chosen:
             write_quotes_csv(self.quote_list, out / "quotes.csv")
-            written.append(out / "quotes.csv")
+            written += [out / "quotes.csv", *write_tables(self.quote_list, out, articles=self.articles, seed=self.config.seed)]
+        if self.corrections is not None:
+            _write_json(self.corrections.to_dict(), out / "corrections.json")
+            written.append(out / "corrections.json")
         graph_formats = tuple(f for f in chosen if f != "html")
         written += export_graph(self.graph, out, formats=graph_formats)
         if "html" in chosen:
@@ -558,6 +636,12 @@ def _maybe_stop(failure: InputFailure, config: PipelineConfig) -> None:
 
     if config.strict and failure.level != "notice":
         raise InputFormatError(failure.path, failure.reason, line=failure.line)
+
+
+def _write_json(data: Any, path: Path) -> None:
+    import json
+
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def _open_cache(config: PipelineConfig) -> Any:

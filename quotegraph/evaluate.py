@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from quotegraph.conventions import gold_items, gold_joins_runs, name_words, names_agree, predicted_items
 from quotegraph.errors import InputFormatError
+from quotegraph.evaluate_gender import format_gender_report, has_source_genders, score_source_gender
 from quotegraph.model import Article
 
 if TYPE_CHECKING:
@@ -112,6 +113,8 @@ def evaluate(
     result["hint"] = None if looks_joined == joined else (
         "the gold file seems to " + ("join" if looks_joined else "separate")
         + " quote runs; score it with " + ("--join-quote-runs" if looks_joined else "--separate-quote-runs"))
+    if has_source_genders(gold_docs):  # GGT's per-article source lists
+        result["source_gender"] = score_source_gender(gold_docs, predicted, config=config)
     return result
 
 
@@ -147,6 +150,7 @@ def format_report(result: Mapping[str, Any]) -> str:
             lines += ["", f"worst {title}:"]
             lines += [f"  {m['doc_id']} [{m['start']}:{m['end']}] {m['type']}: {_clip(m['text'])}"
                       for m in result[key]]
+    lines += ["", format_gender_report(result["source_gender"])] if "source_gender" in result else []
     return "\n".join(lines)
 
 

@@ -26,6 +26,8 @@ from quotegraph.errors import OffsetMismatchError
 
 __all__ = [
     "SCHEMA_VERSION",
+    "GENDERS",
+    "GENDER_EVIDENCE",
     "QuoteKind",
     "SpeakerKind",
     "Resolution",
@@ -43,6 +45,11 @@ __all__ = [
 #: Bumped whenever the JSON form of a class changes.
 #: 2: quotes carry ``parts`` and ``statement_id``.
 SCHEMA_VERSION = 2
+
+#: What `Speaker.gender` may be (None for anything that is not a person).
+GENDERS = ("female", "male", "unknown")
+#: What decided a gender, strongest first (``corrected`` is a user's correction).
+GENDER_EVIDENCE = ("corrected", "pronoun", "honorific", "role", "name")
 
 
 class QuoteKind(str, Enum):
@@ -151,6 +158,10 @@ class Speaker:
     ``mention`` is the words in the article that name the speaker for this quote
     ("He", "The official", "Kirby"); ``name`` is the canonical name it resolves to.
     An unresolved speaker is named ``"unknown"`` with kind `SpeakerKind.UNKNOWN`.
+
+    ``gender`` is one of `GENDERS` for people and None for everything else;
+    ``gender_evidence`` (one of `GENDER_EVIDENCE`) says what decided it
+    (``quotegraph.nlp.gender``).
     """
 
     name: str
@@ -160,6 +171,8 @@ class Speaker:
     role: str | None = None
     organisation: str | None = None
     resolution: Resolution = Resolution.UNKNOWN
+    gender: str | None = None
+    gender_evidence: str | None = None
 
     @classmethod
     def unknown(cls) -> Speaker:
@@ -178,6 +191,8 @@ class Speaker:
             "role": self.role,
             "organisation": self.organisation,
             "resolution": self.resolution.value,
+            "gender": self.gender,
+            "gender_evidence": self.gender_evidence,
         }
 
     @classmethod
@@ -191,6 +206,8 @@ class Speaker:
             role=_opt_str(data.get("role")),
             organisation=_opt_str(data.get("organisation")),
             resolution=Resolution(data.get("resolution") or "unknown"),
+            gender=_opt_str(data.get("gender")),
+            gender_evidence=_opt_str(data.get("gender_evidence")),
         )
 
 
@@ -255,6 +272,7 @@ class Quote:
     confidence: float | None = None
     parts: tuple[TextSpan, ...] = ()
     statement_id: str | None = None
+    corrected: tuple[str, ...] = ()
 
     @property
     def span(self) -> TextSpan:
@@ -300,6 +318,7 @@ class Quote:
             "url": self.url,
             "title": self.title,
             "confidence": self.confidence,
+            "corrected": list(self.corrected),
         }
 
     @classmethod
@@ -324,6 +343,7 @@ class Quote:
             confidence=float(confidence) if confidence is not None else None,
             parts=_parts(data),
             statement_id=_opt_str(data.get("statement_id")),
+            corrected=tuple(str(c) for c in data.get("corrected") or ()),
         )
 
 

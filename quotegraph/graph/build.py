@@ -123,6 +123,7 @@ class _NodeFacts:
     dates: set[str] = field(default_factory=set)
     roles: Counter[str] = field(default_factory=Counter)
     organisations: Counter[str] = field(default_factory=Counter)
+    genders: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 @dataclass
@@ -154,6 +155,8 @@ class _Collector:
         node.aliases.update(_aliases(speaker.name, quote))
         if speaker.role:
             node.roles[speaker.role] += 1
+        if speaker.gender:
+            node.genders[(speaker.gender, speaker.gender_evidence or "")] += 1
         if speaker.organisation:
             self._add_affiliation(sid, speaker.organisation, speaker.role, quote)
         for topic in quote.topics:
@@ -318,6 +321,11 @@ def _node_attributes(facts: _NodeFacts) -> dict[str, Any]:
         attributes["role"] = _most_common(facts.roles)
     if facts.organisations:
         attributes["organisation"] = _most_common(facts.organisations)
+    if facts.genders:  # one per speaker (quotegraph.nlp.gender); a correction may differ per quote
+        gender, evidence = max(sorted(facts.genders), key=facts.genders.__getitem__)
+        attributes["gender"] = gender
+        if evidence:
+            attributes["gender_evidence"] = evidence
     return attributes
 
 

@@ -24,6 +24,7 @@ import networkx as nx
 __all__ = [
     "KIND_COLOURS",
     "COMMUNITY_COLOURS",
+    "GENDER_COLOURS",
     "kind_colour",
     "community_colour",
     "hex_to_rgb",
@@ -48,6 +49,14 @@ COMMUNITY_COLOURS: tuple[str, ...] = (
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
     "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
 )  # fmt: skip
+
+#: Node colour per speaker gender on the page ("none": not a person; Okabe-Ito, colour-blind safe).
+GENDER_COLOURS: Mapping[str, str] = {
+    "female": "#cc79a7",
+    "male": "#0072b2",
+    "unknown": "#e69f00",
+    "none": "#d9d9d9",
+}
 
 _MIN_SIZE = 10.0
 _MAX_SIZE = 40.0

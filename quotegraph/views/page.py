@@ -42,7 +42,7 @@ import numpy as np
 
 from markupsafe import Markup
 
-from quotegraph.graph.style import COMMUNITY_COLOURS, kind_colour, layout_positions
+from quotegraph.graph.style import COMMUNITY_COLOURS, GENDER_COLOURS, kind_colour, layout_positions
 from quotegraph.io.atomic import atomic_write
 from quotegraph.model import Article, Quote, make_entity_id
 from quotegraph.views.articles import anchor_ids, article_css, article_fragment, page_names, safe_url
@@ -211,6 +211,7 @@ def _page_data(
         "sources": _source_records(nodes),
         "dates": _date_range(nodes),
         "community_colours": list(COMMUNITY_COLOURS),
+        "gender_colours": dict(GENDER_COLOURS),
         "has_communities": any(n["community"] is not None for n in nodes),
         "big": big,
         "options": _vis_options(big=big, seed=seed, nodes=len(nodes)),
@@ -287,6 +288,10 @@ def _node_record(
         "role": _text(data.get("role")),
         "organisation": _text(data.get("organisation")),
         "community": int(community) if isinstance(community, (int, np.integer)) else None,
+        "gender": _text(data.get("gender")),
+        "gender_evidence": _text(data.get("gender_evidence")),
+        "gender_text_female": int(_number(data.get("gender_text_female"), default=0)),
+        "gender_text_male": int(_number(data.get("gender_text_male"), default=0)),
         "centrality": _centrality(data),
         "x": position[0] if position else None,
         "y": position[1] if position else None,
@@ -314,6 +319,8 @@ def _quote_records(quotes: Sequence[Quote]) -> list[dict[str, Any]]:
             "source": q.source,
             "date": (q.date or "")[:10] or None,
             "url": safe_url(q.url),
+            "gender": q.speaker.gender if q.speaker.is_known else None,
+            "corrected": list(q.corrected),
         }
         for q in quotes
     ]

