@@ -269,9 +269,11 @@ def from_quotes(
     """Load a ``quotes.jsonl`` written by a build; no parsing, same graph.
 
     ``articles`` defaults to ``articles.jsonl`` beside it, when present (it
-    lets `QuoteGraph.highlight` show the articles).
+    lets `QuoteGraph.highlight` show the articles). Genders are kept as saved
+    (corrections included); the text evidence counts behind them are read again.
     """
     from quotegraph.io import iter_articles_jsonl, read_quotes_jsonl
+    from quotegraph.nlp.gender import assign_genders
 
     path = Path(path)
     quotes = read_quotes_jsonl(path)
@@ -279,7 +281,9 @@ def from_quotes(
     loaded = {}
     if articles_path.is_file():
         loaded = {a.doc_id: a for a in iter_articles_jsonl(articles_path)}
-    return QuoteGraph(quotes, articles=loaded, config=config)
+    texts = {doc_id: article.text for doc_id, article in loaded.items()}
+    votes = assign_genders(quotes, texts=texts, mode="text").votes
+    return QuoteGraph(quotes, articles=loaded, config=config, gender_votes=votes)
 
 
 def check_formats(formats: Iterable[str]) -> list[str]:

@@ -71,9 +71,9 @@ def complete_names(quotes: Sequence[Quote], *, texts: Mapping[str, str]) -> list
 def first_names_before(surname: str, texts: Iterable[str]) -> set[str]:
     """Capitalised words written right before ``surname`` that can be a first name.
 
-    Titles ("Premier"), function words ("The") and speech words ("Said") are not.
+    Titles ("President"), function words ("The") and speech words ("Said") are not.
 
-    >>> sorted(first_names_before("Lee", ["Premier Lee met Ann Lee. Said Lee: no."]))
+    >>> sorted(first_names_before("Lee", ["President Lee met Ann Lee. Said Lee: no."]))
     ['Ann']
     """
     pattern = re.compile(r"\b([A-Z][\w'’-]*)\s+%s\b" % re.escape(surname))
