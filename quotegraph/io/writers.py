@@ -68,8 +68,9 @@ QUOTE_COLUMNS: tuple[str, ...] = (
     "doc_id", "quote_id", "type", "text", "start", "end",
     "cue_text", "cue_start", "cue_end",
     "speaker_name", "speaker_kind", "speaker_entity_id", "speaker_role", "speaker_organisation",
-    "speaker_resolution", "mention_text", "mention_start", "mention_end",
-    "topics", "source", "date", "url", "title", "confidence",
+    "speaker_resolution", "speaker_gender", "speaker_gender_evidence",
+    "mention_text", "mention_start", "mention_end",
+    "topics", "source", "date", "url", "title", "confidence", "corrected",
 )  # fmt: skip
 #: How the ``topics`` column joins a quote's topics.
 TOPIC_SEPARATOR = "; "
@@ -253,12 +254,14 @@ def _quote_row(quote: Quote) -> dict[str, Any]:
         "speaker_name": speaker.name, "speaker_kind": speaker.kind.value,
         "speaker_entity_id": speaker.entity_id, "speaker_role": speaker.role,
         "speaker_organisation": speaker.organisation, "speaker_resolution": speaker.resolution.value,
+        "speaker_gender": speaker.gender, "speaker_gender_evidence": speaker.gender_evidence,
         "mention_text": mention.text if mention else None,
         "mention_start": mention.start if mention else None,
         "mention_end": mention.end if mention else None,
         "topics": TOPIC_SEPARATOR.join(quote.topics),
         "source": quote.source, "date": quote.date, "url": quote.url, "title": quote.title,
         "confidence": quote.confidence,
+        "corrected": TOPIC_SEPARATOR.join(quote.corrected),
     }  # fmt: skip
 
 
@@ -280,6 +283,7 @@ def _row_quote(row: Mapping[str, str | None]) -> Quote:
         url=value.get("url"),
         title=value.get("title"),
         confidence=float(confidence) if confidence is not None else None,
+        corrected=tuple(c for c in (value.get("corrected") or "").split(TOPIC_SEPARATOR) if c),
     )
 
 
@@ -292,6 +296,8 @@ def _row_speaker(value: Mapping[str, str | None]) -> Speaker:
         role=value.get("speaker_role"),
         organisation=value.get("speaker_organisation"),
         resolution=Resolution(value.get("speaker_resolution") or "unknown"),
+        gender=value.get("speaker_gender"),
+        gender_evidence=value.get("speaker_gender_evidence"),
     )
 
 
