@@ -189,7 +189,9 @@ class _TextEvidence:
             yield self.pronouns[words[0].lower()], "pronoun"
         if words and words[0].lower().rstrip(".") in self.honorifics:
             yield self.honorifics[words[0].lower().rstrip(".")], "honorific"
-        described = f"{quote.speaker.role or ''} {mention if not words or words[0][:1].islower() else ''}"
+        name = quote.speaker.name
+        described = " ".join(w for w in (quote.speaker.role, mention if words and words[0][:1].islower() else "",
+                                          name if name[:1].islower() else "") if w)
         gender = self._role_gender(described)
         if gender:
             yield gender, "role"
