@@ -22,3 +22,4 @@ def test_notebook_explore_runs_top_to_bottom(tmp_path):
     assert not [o for o in outputs if o.output_type == "error"]
     shown = "".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
     assert "<iframe" in shown and "srcdoc" in shown
+    assert any("image/png" in o.get("data", {}) for o in outputs)  # the share of women per outlet

@@ -139,3 +139,21 @@ def test_diversity_tables_round_trip_and_agree_with_quotes_jsonl(tmp_path) -> No
         (r["group"], r["gender"], r["sources"], pytest.approx(r["source_share"])) for r in again]
     api = reloaded.diversity(by="source")
     assert list(api["sources"]) == [int(r["sources"]) for r in from_csv]
+
+
+def test_diversity_gender_reaches_graph_graphml_gexf_and_speakers(tmp_path) -> None:
+    import networkx as nx
+
+    from quotegraph.api import QuoteGraph
+
+    qg = QuoteGraph(corpus(), gender_votes={"person:ann-lee": {"female": 1, "male": 0}})
+    nodes = qg.graph.nodes
+    assert (nodes["person:ann-lee"]["gender"], nodes["person:ann-lee"]["gender_evidence"]) == ("female", "name")
+    assert nodes["person:ann-lee"]["gender_text_female"] == 1 and nodes["person:bo-tran"]["gender_text_male"] == 0
+    assert "gender" not in nodes["organisation:harbour-trust"]
+    graphml = nx.read_graphml(qg.to_graphml(tmp_path / "g.graphml"))
+    assert graphml.nodes["person:eli-park"]["gender"] == "unknown"
+    gexf = qg.to_gexf(tmp_path / "g.gexf").read_text(encoding="utf-8")  # networkx cannot read mixed edges back
+    assert 'title="gender"' in gexf and 'title="gender_evidence"' in gexf and 'value="female"' in gexf
+    speakers = qg.speakers().set_index("id")
+    assert speakers.loc["person:gil-roy", "gender"] == "unknown"
