@@ -157,3 +157,24 @@ def test_corrections_change_quotes_graph_tables_and_survive_the_cache(tmp_path: 
         assert "person:t-oduya" not in sources and "b,person:tamsin-oduya,Tamsin Oduya" in sources
         assert json.loads((out / "corrections.json").read_text())["unmatched"][0]["target"] == "z:1-2"
     assert (outputs[0] / "diversity.csv").read_text() == (outputs[1] / "diversity.csv").read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["--gender", "guess"], "gender mode 'guess' is unknown", id="gender-mode"),
+        pytest.param(["--corrections", "{bad}"], "bad.csv:2: unknown action 'rename'", id="corrections-file"),
+    ],
+)
+def test_corrections_cli_setup_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    from typer.testing import CliRunner
+
+    from quotegraph.cli import app
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("action,target,value\nrename,X,Y\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text('"Yes," she said.\n', encoding="utf-8")
+    args = [a.replace("{bad}", str(bad)) for a in args]
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), *args])
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output

@@ -212,7 +212,7 @@ def write_tables(
 class _Group:
     """Per-article counts of one group: sources and quotes by gender."""
 
-    articles: dict[str, Counter[str]] = field(default_factory=dict)
+    articles: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
     others: int = 0
     unattributed: int = 0
 
@@ -221,7 +221,7 @@ class _Group:
         if row.get("speaker_kind") != SpeakerKind.PERSON.value:
             self.others += 1
             return
-        gender = row.get("gender") if row.get("gender") in _GENDER_ROWS else "unknown"
+        gender = str(row["gender"]) if row.get("gender") in _GENDER_ROWS else "unknown"
         counts[("s", gender)] += 1
         counts[("q", gender)] += int(row.get("quote_count") or 0)
 

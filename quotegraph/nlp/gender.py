@@ -374,7 +374,7 @@ def _read_shard(shard: str, keys: set[str]) -> dict[str, tuple[str, float] | Non
             found[key] = None
             continue
         line = json.loads(data[at : data.index(b"\n", at)])
-        probs = line.get("gender_prob") or {}
-        best = max(probs, key=probs.get) if probs else "?"
+        probs: dict[str, float] = line.get("gender_prob") or {}
+        best = max(probs, key=lambda sex: probs[sex]) if probs else "?"
         found[key] = (best, float(probs.get(best, 0.0)))
     return found
