@@ -238,3 +238,19 @@ def test_render_html_accepts_non_string_node_ids():
     data = _page_data(render_html(g, [quote]))
     assert [(e["from"], e["to"]) for e in data["edges"]] == [("1", "2")]
     assert [n["linked"] for n in data["nodes"]] == [[], [0]]
+
+
+def test_render_html_carries_gender_and_corrections():
+    from quotegraph.graph.build import build_speaker_graph
+
+    text = '"Yes," said Ann Lee. "No," said Harbour Trust.'
+    ann = Speaker("Ann Lee", kind=SpeakerKind.PERSON, gender="female", gender_evidence="corrected")
+    trust = Speaker("Harbour Trust", kind=SpeakerKind.ORGANISATION)
+    quotes = [Quote("a", "a:0-6", text[0:6], 0, 6, QuoteKind.DIRECT, ann, corrected=("gender",)),
+              Quote("a", "a:21-26", text[21:26], 21, 26, QuoteKind.DIRECT, trust)]
+    data = _page_data(render_html(build_speaker_graph(quotes), quotes, [Article("a", text)]))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert (nodes["person:ann-lee"]["gender"], nodes["person:ann-lee"]["gender_evidence"]) == ("female", "corrected")
+    assert nodes["organisation:harbour-trust"]["gender"] is None
+    assert [(q["gender"], q["corrected"]) for q in data["quotes"]] == [("female", ["gender"]), (None, [])]
+    assert set(data["gender_colours"]) == {"female", "male", "unknown", "none"}
