@@ -7,7 +7,7 @@ PIP    := $(BIN)/python -m pip
 
 INTEROP := tests/interop/node_modules/.installed
 
-.PHONY: demo test bench browser coref-model evaluate clean
+.PHONY: demo test acceptance bench browser coref-model evaluate clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ $(INTEROP): tests/interop/package.json tests/interop/package-lock.json
 
 test: $(STAMP) browser $(INTEROP)
 	$(BIN)/python -m pytest
+
+# Long acceptance checks (tests marked slow), such as the issue 14 graph built from PolNeAR dev.
+acceptance: $(STAMP)
+	$(BIN)/python -m pytest -m slow
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -74,6 +74,11 @@ def main() -> None:
         archive_10k_articles_html_s=archive_html,
         archive_10k_articles_nodes=archive_nodes,
     )
+    stages = _time_corpus_stages(1_000)
+    figures.update(stages)
+    # Extraction of the same number of articles at the measured 1-worker rate (words per article as in the corpus).
+    extract_1000_s = 1_000 * (words / len(articles)) / figures["extract_1_worker_words_per_s"]
+    figures["ratio_corpus_stages_to_extract_1000_articles"] = stages["corpus_stages_1000_articles_s"] / extract_1000_s
     browser_s = _time_browser()
     if browser_s is not None:
         figures["browser_ready_s"] = browser_s
@@ -211,6 +216,61 @@ def _time_archive(articles: int) -> tuple[float, float, int]:
     built = time.perf_counter()
     render_html(graph, quotes)
     return built - start, time.perf_counter() - built, graph.number_of_nodes()
+
+
+def _time_corpus_stages(articles: int) -> dict[str, float]:
+    """The corpus-wide steps of ``build`` after extraction, on ``articles`` synthetic articles.
+
+    Linking, reprint detection (one article in ten is a lightly edited reprint of another),
+    topic keyness and the graph, timed apart: what issue 14 added must not slow ``build``.
+    """
+    from quotegraph.graph.build import build_speaker_graph
+    from quotegraph.nlp.entities import link_entities
+    from quotegraph.nlp.keyness import select_topics
+    from quotegraph.reprints import mark_reprints
+
+    quotes = _wire_quotes(articles, seed=2)
+    timings = {}
+    start = time.perf_counter()
+    linked, entities = link_entities(quotes)
+    timings["link_1000_articles_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    marked = mark_reprints(linked)
+    timings["reprints_1000_articles_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    chosen = select_topics(marked, entities=entities)
+    timings["keyness_1000_articles_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    build_speaker_graph(chosen)
+    timings["graph_1000_articles_s"] = time.perf_counter() - start
+    timings["corpus_stages_1000_articles_s"] = sum(timings.values())
+    return timings
+
+
+def _wire_quotes(articles: int, *, seed: int) -> list[Quote]:
+    """Ten quotes an article from a 3,000-word vocabulary; every tenth article reprints another."""
+    from wordfreq import top_n_list
+
+    rng = random.Random(seed)
+    vocabulary = top_n_list("en", 3_000)
+    people = [f"Person {i}" for i in range(articles // 2)]
+    quotes: list[Quote] = []
+    for a in range(articles):
+        doc = f"wire-{a}"
+        if a % 10 == 9:  # a reprint of an earlier article, one word dropped from each quote
+            source = [q for q in quotes if q.doc_id == f"wire-{rng.randrange(a - 1)}"]
+            quotes += [replace(q, doc_id=doc, quote_id=f"{doc}:{q.start}", text=q.text.split(" ", 1)[1])
+                       for q in source]  # fmt: skip
+            continue
+        for n in range(10):
+            name = rng.choice(people)
+            words = rng.choices(vocabulary, k=rng.randint(8, 40))
+            text = " ".join(words)
+            topics = (" ".join(words[:2]), words[-1])
+            speaker = Speaker(name, kind=SpeakerKind.PERSON, organisation=f"Organisation {int(name.split()[-1]) % 50}")
+            quotes.append(Quote(doc, f"{doc}:{n * 500}", text, n * 500, n * 500 + len(text),
+                                QuoteKind.INDIRECT, speaker, topics=topics, date="2026-03-02"))  # fmt: skip
+    return quotes
 
 
 def _synthetic_quotes(count: int, *, seed: int, people: int | None = None) -> list[Quote]:

@@ -335,12 +335,20 @@ class QuoteGraph:
         """Link speaker names across the corpus, apply corrections, infer genders; wrap the result."""
         from quotegraph.annotate import annotate_speakers
         from quotegraph.nlp.entities import link_entities
+        from quotegraph.nlp.keyness import select_topics
+        from quotegraph.nlp.topics import load_user_topics
+        from quotegraph.reprints import mark_reprints
 
         config = config or PipelineConfig()
         linked, entities = link_entities(quotes)
         texts = {doc_id: article.text for doc_id, article in (articles or {}).items()}
         annotated, votes, report = annotate_speakers(linked, texts=texts, config=config)
-        return cls(annotated, articles=articles, entities=entities, config=config,
+        # Reprints after corrections (a reassigned speaker changes what is one statement),
+        # then the corpus's topics (a reprint adds no support).
+        marked = mark_reprints(annotated, seed=config.seed)
+        user = load_user_topics(config.topics_file)
+        chosen = select_topics(marked, entities=entities, keep=set(user or ()))
+        return cls(chosen, articles=articles, entities=entities, config=config,
                    gender_votes=votes, corrections=report)
 
     def __len__(self) -> int:
@@ -369,6 +377,8 @@ class QuoteGraph:
         graph = build_speaker_graph(
             self.quote_list,
             min_topic_support=self.config.min_topic_support,
+            count=self.config.count,
+            unnamed_sources=self.config.unnamed_sources,
             seed=self.config.seed,
         )
         for node, data in graph.nodes(data=True):  # both counts behind a person's one gender

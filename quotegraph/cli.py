@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, List, Optional
 
@@ -131,7 +132,17 @@ def build(
     title: str = typer.Option("quotegraph", "--title", help="Title of graph.html."),
     topics: Optional[Path] = TOPICS,
     min_topic_support: int = typer.Option(
-        _DEFAULTS.min_topic_support, "--min-topic-support", min=1, help="Quotes a derived topic needs."
+        _DEFAULTS.min_topic_support, "--min-topic-support", min=1,
+        help="Speakers or articles a derived topic needs.",
+    ),
+    count: str = typer.Option(
+        _DEFAULTS.count, "--count",
+        help="Edge weights count 'statements' (a reprinted quote once) or 'reprints' (every occurrence).",
+    ),
+    unnamed_sources: str = typer.Option(
+        _DEFAULTS.unnamed_sources, "--unnamed-sources",
+        help="'count': unnamed and group sources are counted per outlet, not drawn; "
+        "'node': one node per kind of source and outlet.",
     ),
     model: str = MODEL,
     workers: Optional[int] = WORKERS,
@@ -147,16 +158,24 @@ def build(
 ) -> None:
     """Extract quotes and write the graph: graph.html, graph.graphml, graph.gexf, CSV and JSON."""
     _setup_logging(quiet, verbose)
+    from quotegraph.graph.build import COUNT_MODES
+    from quotegraph.graph.sources import UNNAMED_SOURCE_MODES
+
     try:
         chosen = check_formats(formats.split(","))
     except ValueError as error:
         _fail(str(error))
+    if count not in COUNT_MODES:
+        _fail(f"--count must be one of {', '.join(COUNT_MODES)}, not {count!r}")
+    if unnamed_sources not in UNNAMED_SOURCE_MODES:
+        _fail(f"--unnamed-sources must be one of {', '.join(UNNAMED_SOURCE_MODES)}, not {unnamed_sources!r}")
     config = _pipeline_config(
         model=model, workers=workers, strict=strict, no_coref=no_coref, scheduler=scheduler,
         join_quote_runs=join_quote_runs, topics=topics, min_topic_support=min_topic_support,
         cache=cache if cache is not None else output / ".quotegraph-cache.sqlite",
         gender=gender, corrections=corrections,
     )  # fmt: skip
+    config = replace(config, count=count, unnamed_sources=unnamed_sources)
     report = RunReport()
     qg = link(_progress(inputs, config, report, quiet, exclude=(output,)), config=config)
     qg.report_corrections(report)

@@ -46,7 +46,13 @@ class PipelineConfig:
     max_chunk_chars : int, optional (default=100_000)
         Longer articles are parsed in paragraph-aligned chunks of at most this size.
     min_topic_support : int, optional (default=2)
-        Quotes needed before a derived topic becomes a graph node.
+        Distinct speakers, or distinct articles, a derived topic needs to become a graph node.
+    count : str, optional (default="statements")
+        What edge weights count: ``statements`` (a quote reprinted by several
+        outlets counts once) or ``reprints`` (every printed occurrence).
+    unnamed_sources : str, optional (default="count")
+        ``count``: unnamed and group sources are no graph nodes, their quotes are
+        counted per outlet; ``node``: one node per kind of source and outlet.
     topics_file : Path or None, optional (default=None)
         User topic map (YAML or JSON: topic -> keywords or patterns); takes precedence.
     cache : Path or None, optional (default=None)
@@ -77,6 +83,8 @@ class PipelineConfig:
     batch_size: int = 8
     max_chunk_chars: int = 100_000
     min_topic_support: int = 2
+    count: str = "statements"
+    unnamed_sources: str = "count"
     topics_file: Path | None = None
     cache: Path | None = None
     strict: bool = False
@@ -85,6 +93,17 @@ class PipelineConfig:
     scheduler: str | None = None
     gender: str = "text+names"
     corrections: Path | None = None
+
+    def __post_init__(self) -> None:
+        from quotegraph.graph.identity import COUNT_MODES
+        from quotegraph.graph.sources import UNNAMED_SOURCE_MODES
+
+        for name, value, allowed in (
+            ("count", self.count, COUNT_MODES),
+            ("unnamed_sources", self.unnamed_sources, UNNAMED_SOURCE_MODES),
+        ):
+            if value not in allowed:
+                raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
 
     @property
     def fingerprint(self) -> str:

@@ -273,6 +273,11 @@ class Quote:
     parts: tuple[TextSpan, ...] = ()
     statement_id: str | None = None
     corrected: tuple[str, ...] = ()
+    #: Shared by near-identical quotes of one speaker across articles (wire copy,
+    #: syndication); set by `quotegraph.reprints.mark_reprints`, else None.
+    reprint_id: str | None = None
+    #: Articles that carry this statement (1 for a quote printed once).
+    occurrences: int | None = None
 
     @property
     def span(self) -> TextSpan:
@@ -319,12 +324,15 @@ class Quote:
             "title": self.title,
             "confidence": self.confidence,
             "corrected": list(self.corrected),
+            "reprint_id": self.reprint_id,
+            "occurrences": self.occurrences,
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Quote:
         cue = data.get("cue")
         confidence = data.get("confidence")
+        occurrences = data.get("occurrences")
         return cls(
             doc_id=str(data["doc_id"]),
             quote_id=str(data["quote_id"]),
@@ -344,6 +352,8 @@ class Quote:
             parts=_parts(data),
             statement_id=_opt_str(data.get("statement_id")),
             corrected=tuple(str(c) for c in data.get("corrected") or ()),
+            reprint_id=_opt_str(data.get("reprint_id")),
+            occurrences=int(occurrences) if occurrences is not None else None,
         )
 
 

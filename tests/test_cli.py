@@ -155,3 +155,38 @@ def test_cli_bad_topics_file_is_one_setup_error(tmp_path):
     assert result.exit_code == 2
     assert result.output.strip().startswith(f"error: {topics}:")
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--count", "everything"), ("--unnamed-sources", "hide")], ids=["count", "unnamed"]
+)
+def test_cli_build_graph_modes_are_checked(tmp_path, option, value):
+    """Issue 14: a bad --count or --unnamed-sources is one usage line, before any parsing."""
+    article = tmp_path / "a.txt"
+    article.write_text('"We will rebuild," Mayor Ana Ruiz said.', encoding="utf-8")
+    result = runner.invoke(app, ["build", str(article), "-o", str(tmp_path / "out"), option, value])
+    assert result.exit_code == 2
+    assert option in result.output and value in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("field", "value"), [("count", "all"), ("unnamed_sources", "drop")])
+def test_cli_config_rejects_unknown_graph_modes(field, value):
+    from quotegraph.config import PipelineConfig
+
+    with pytest.raises(ValueError, match=field):
+        PipelineConfig(**{field: value})
+
+
+@pytest.mark.model
+def test_cli_build_unnamed_sources_node(tmp_path, examples_dir):
+    """``--unnamed-sources node`` brings unnamed sources back, one node per kind and outlet."""
+    import networkx as nx
+
+    ledger = examples_dir / "2026-03-02_ledger-haldport-dockers-strike.txt"
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(ledger), "-o", str(out), "--workers", "1", "--quiet",
+                                 "--formats", "graphml", "--unnamed-sources", "node"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    labels = {d["label"] for _, d in nx.read_graphml(out / "graph.graphml").nodes(data=True)}
+    assert "unnamed harbour official (Northern Ledger)" in labels

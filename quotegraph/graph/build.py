@@ -8,12 +8,12 @@ Examples
 >>> from quotegraph.model import Quote, QuoteKind, Speaker, SpeakerKind
 >>> kirby = Speaker("John Kirby", kind=SpeakerKind.PERSON, organisation="White House")
 >>> quotes = [
-...     Quote("a", f"a:{i}", "It failed.", 0, 10, QuoteKind.DIRECT, kirby, topics=("Bakhmut",))
-...     for i in range(2)
+...     Quote(doc, f"{doc}:0", "It failed.", 0, 10, QuoteKind.DIRECT, kirby, topics=("winter offensive",))
+...     for doc in ("a", "b")
 ... ]
 >>> graph = build_speaker_graph(quotes)
 >>> sorted(graph.nodes)
-['organisation:white-house', 'person:john-kirby', 'topic:bakhmut']
+['organisation:white-house', 'person:john-kirby', 'topic:winter-offensive']
 >>> sorted(k for _, _, k in graph.edges(keys=True))
 ['affiliated_with', 'speaks_about']
 """
@@ -30,10 +30,21 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from quotegraph.graph.identity import (
+    COUNT_MODES,
+    EntityIndex,
+    MentionResolver,
+    body_name,
+    body_names,
+    canonical_bodies,
+    mention_aliases,
+    statement_keys,
+)
+from quotegraph.graph.sources import UNNAMED_SOURCE_MODES, is_unnamed_source, unnamed_source_node
 from quotegraph.graph.style import apply_style, project_undirected
 from quotegraph.model import EntityMention, Quote, SpeakerKind, slugify
 
-__all__ = ["build_speaker_graph", "RELATIONS", "SYMMETRIC_RELATIONS", "NODE_KINDS"]
+__all__ = ["build_speaker_graph", "COUNT_MODES", "RELATIONS", "SYMMETRIC_RELATIONS", "NODE_KINDS"]
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +62,13 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def build_speaker_graph(
-    quotes: Iterable[Quote], *, min_topic_support: int = 2, seed: int = 0, layout: bool = True
+    quotes: Iterable[Quote],
+    *,
+    min_topic_support: int = 2,
+    count: str = "statements",
+    unnamed_sources: str = "count",
+    seed: int = 0,
+    layout: bool = True,
 ) -> nx.MultiDiGraph:
     """Link speakers, their organisations, topics and mentioned entities.
 
@@ -60,7 +77,15 @@ def build_speaker_graph(
     quotes : iterable of Quote
         Quotes of the whole corpus; their order does not matter.
     min_topic_support : int, optional (default=2)
-        Distinct quotes (with a known speaker) a topic needs to become a node.
+        Distinct speakers, or distinct articles, a topic needs to become a node.
+    count : {"statements", "reprints"}, optional (default="statements")
+        What an edge ``weight`` counts: distinct statements (reprints of one
+        quote, `Quote.reprint_id`, count once) or every printed occurrence.
+    unnamed_sources : {"count", "node"}, optional (default="count")
+        ``count``: unnamed and group sources are no nodes; their quotes are
+        counted per outlet in the graph attribute ``unnamed_source_quotes``.
+        ``node``: one node per kind of source and outlet (``unnamed official
+        (The Star)``).
     seed : int, optional (default=0)
         Seed of the Louvain communities and of the layout.
     layout : bool, optional (default=True)
@@ -75,7 +100,8 @@ def build_speaker_graph(
     Raises
     ------
     ValueError
-        When ``min_topic_support`` is below 1.
+        When ``min_topic_support`` is below 1, or ``count`` or
+        ``unnamed_sources`` is not one of its values.
 
     Notes
     -----
@@ -83,21 +109,30 @@ def build_speaker_graph(
     attribute ``unknown_speaker_quotes``. Nodes are added in sorted id order so
     the result (communities and layout too) does not depend on input order.
     """
-    if min_topic_support < 1:
-        raise ValueError(f"min_topic_support must be at least 1, not {min_topic_support}")
+    _check_options(min_topic_support, count, unnamed_sources)
     ordered = sorted(quotes, key=lambda q: (q.doc_id, q.start, q.end, q.quote_id))
     known = [q for q in ordered if q.speaker.is_known]
-    collector = _Collector(_supported_topics(known, min_topic_support))
+    unnamed = Counter(q.source or "unknown outlet" for q in known if is_unnamed_source(q.speaker))
+    if unnamed_sources == "count":
+        known = [q for q in known if not is_unnamed_source(q.speaker)]
+    collector = _Collector(
+        _supported_topics(known, min_topic_support), canonical_bodies(body_names(known))
+    )
+    collector.statements = statement_keys(ordered)
     for quote in known:
-        collector.add_quote(quote)
+        collector.add_quote(quote, grouped=unnamed_sources == "node")
     collector.finish()
-    graph = collector.to_graph()
+    graph = collector.to_graph(count=count)
     graph.graph.update(
         name="quotegraph speaker graph",
         total_quotes=len(ordered),
-        unknown_speaker_quotes=len(ordered) - len(known),
+        unknown_speaker_quotes=len(ordered) - sum(q.speaker.is_known for q in ordered),
+        unnamed_source_quotes=dict(sorted(unnamed.items())),
         total_articles=len({q.doc_id for q in ordered}),
+        distinct_statements=len(set(collector.statements.values())),
         min_topic_support=min_topic_support,
+        count=count,
+        unnamed_sources=unnamed_sources,
         seed=seed,
     )
     simple = project_undirected(graph)
@@ -129,6 +164,7 @@ class _NodeFacts:
 @dataclass
 class _EdgeFacts:
     quote_ids: set[str] = field(default_factory=set)
+    statements: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     roles: Counter[str] = field(default_factory=Counter)
     topics: set[str] = field(default_factory=set)
@@ -138,43 +174,44 @@ class _EdgeFacts:
 class _Collector:
     """Gathers node and edge facts quote by quote, then emits a sorted graph."""
 
-    def __init__(self, topics: dict[str, str]) -> None:
+    def __init__(self, topics: dict[str, str], bodies: dict[str, str]) -> None:
         self.topics = topics  # topic slug -> label, only the supported ones
+        self.bodies = bodies  # organisation/place id -> the one id of that thing
         self.nodes: dict[str, _NodeFacts] = {}
         self.edges: dict[tuple[str, str, str], _EdgeFacts] = defaultdict(_EdgeFacts)
         self.on_topic: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(dict)
         self.mentions: list[tuple[str, EntityMention, Quote]] = []
+        self.spoken_topics: list[tuple[str, Quote]] = []
+        self.statements: dict[str, str] = {}  # quote id -> its statement's key
         self.doc_dates: dict[str, str] = {}
 
-    def add_quote(self, quote: Quote) -> None:
+    def add_quote(self, quote: Quote, *, grouped: bool = False) -> None:
         speaker = quote.speaker
-        kind = speaker.kind.value
-        sid = speaker.entity_id or _entity_id(kind, speaker.name)
-        node = self._touch(sid, kind, speaker.name, quote)
+        if grouped and is_unnamed_source(speaker):
+            sid, label = unnamed_source_node(speaker, quote.source)
+            node = self._touch(sid, "group", label, quote)
+        else:
+            raw = speaker.entity_id or _entity_id(speaker.kind.value, speaker.name)
+            sid, node = self._touch_named(raw, speaker.name, quote)
+            node.aliases.update(mention_aliases(speaker.name, quote))
+            if speaker.gender:  # a person's; an unnamed group's node has none
+                node.genders[(speaker.gender, speaker.gender_evidence or "")] += 1
+            if speaker.organisation:
+                self._add_affiliation(sid, speaker.organisation, speaker.role, quote)
         node.spoken.add(quote.quote_id)
-        node.aliases.update(_aliases(speaker.name, quote))
         if speaker.role:
             node.roles[speaker.role] += 1
-        if speaker.gender:
-            node.genders[(speaker.gender, speaker.gender_evidence or "")] += 1
-        if speaker.organisation:
-            self._add_affiliation(sid, speaker.organisation, speaker.role, quote)
-        for topic in quote.topics:
-            slug = _topic_slug(topic)
-            if slug in self.topics:
-                tid = f"topic:{slug}"
-                self._touch(tid, "topic", topic, quote)
-                self._link(sid, tid, "speaks_about", quote)
-                self.on_topic[(quote.doc_id, tid)].setdefault(sid, set()).add(quote.quote_id)
+        self.spoken_topics.append((sid, quote))
         self.mentions.extend((sid, mention, quote) for mention in quote.entities)
 
     def finish(self) -> None:
-        """Add mentions (now that every speaker is known) and co-quotation edges."""
-        resolve = _MentionResolver(self.nodes, [m for _, m, _ in self.mentions])
+        """Add mentions and topics (now that every speaker is known), then co-quotation edges."""
+        resolve = MentionResolver(self.nodes, [m for _, m, _ in self.mentions])
         for sid, mention, quote in self.mentions:
             target = resolve(mention)
-            if target is not None and target[0] != sid:
-                self._add_mention(sid, target, mention, quote)
+            if target is not None and self._id(target[0]) != sid:
+                self._add_mention(sid, target, mention.name, mention.text, quote)
+        self._add_topics()
         for (doc_id, tid), speakers in self.on_topic.items():
             for a, b in combinations(sorted(speakers), 2):
                 edge = self.edges[(a, b, "co_quoted")]
@@ -184,18 +221,58 @@ class _Collector:
                 if doc_id in self.doc_dates:
                     edge.dates.add(self.doc_dates[doc_id])
 
-    def to_graph(self) -> nx.MultiDiGraph:
+    def to_graph(self, *, count: str = "statements") -> nx.MultiDiGraph:
         graph = nx.MultiDiGraph()
         for node_id in sorted(self.nodes):
             graph.add_node(node_id, **_node_attributes(self.nodes[node_id]))
+        for _, data in graph.nodes(data=True):
+            if "organisation" in data:  # an id until now: the organisation's one full name
+                data["organisation"] = graph.nodes[data["organisation"]]["label"]
         for u, v, relation in sorted(self.edges):
             facts = self.edges[(u, v, relation)]
-            graph.add_edge(u, v, key=relation, **_edge_attributes(relation, facts))
+            graph.add_edge(u, v, key=relation, **_edge_attributes(relation, facts, count))
         return graph
 
-    def _touch(self, node_id: str, kind: str, label: str, quote: Quote) -> _NodeFacts:
+    def _add_topics(self) -> None:
+        """Topics of each quote; a topic that names an entity node is a mention of it."""
+        index = EntityIndex(
+            {
+                node_id: (facts.kind, set(facts.labels) | facts.aliases)
+                for node_id, facts in self.nodes.items()
+                if facts.kind in _MENTION_KINDS and not node_id.startswith("group:")
+            }
+        )
+        for sid, quote in self.spoken_topics:
+            for topic in quote.topics:
+                entity = index.find(topic)
+                if entity is not None:
+                    if entity != sid:
+                        self._add_mention(sid, (entity, self.nodes[entity].kind), None, topic, quote)
+                    continue
+                slug = _topic_slug(topic)
+                if slug in self.topics:
+                    tid = f"topic:{slug}"
+                    self._touch(tid, "topic", self.topics[slug], quote)
+                    self._link(sid, tid, "speaks_about", quote)
+                    self.on_topic[(quote.doc_id, tid)].setdefault(sid, set()).add(quote.quote_id)
+
+    def _id(self, node_id: str) -> str:
+        return self.bodies.get(node_id, node_id)
+
+    def _touch_named(self, raw_id: str, label: str | None, quote: Quote) -> tuple[str, _NodeFacts]:
+        """Touch the one node of ``raw_id``; a shortened name is an alias, not a label."""
+        node_id = self._id(raw_id)
+        shortened = node_id.partition(":")[2] != raw_id.partition(":")[2]
+        kind = self.nodes[node_id].kind if node_id in self.nodes else node_id.partition(":")[0]
+        node = self._touch(node_id, kind, None if shortened else label, quote)
+        if shortened and label:
+            node.aliases.add(label)
+        return node_id, node
+
+    def _touch(self, node_id: str, kind: str, label: str | None, quote: Quote) -> _NodeFacts:
         node = self.nodes.setdefault(node_id, _NodeFacts(kind=kind))
-        node.labels[label] += 1
+        if label is not None:  # None: a folded topic, which casts no vote for the label
+            node.labels[label] += 1
         node.quote_ids.add(quote.quote_id)
         node.articles.add(quote.doc_id)
         if quote.source:
@@ -209,6 +286,7 @@ class _Collector:
     def _link(self, u: str, v: str, relation: str, quote: Quote) -> _EdgeFacts:
         edge = self.edges[(u, v, relation)]
         edge.quote_ids.add(quote.quote_id)
+        edge.statements.add(self.statements.get(quote.quote_id, quote.quote_id))
         edge.articles.add(quote.doc_id)
         date = _iso_date(quote.date)
         if date:
@@ -216,93 +294,58 @@ class _Collector:
         return edge
 
     def _add_affiliation(self, sid: str, organisation: str, role: str | None, quote: Quote) -> None:
-        name = _LEADING_THE.sub("", organisation.strip())
-        oid = _entity_id(SpeakerKind.ORGANISATION, name)
-        if oid == sid:
+        name = body_name(_LEADING_THE.sub("", organisation.strip()))
+        raw = _entity_id(SpeakerKind.ORGANISATION, name)
+        if self._id(raw) == sid:
             return
-        self._touch(oid, "organisation", name, quote)
-        self.nodes[sid].organisations[name] += 1
+        oid, _ = self._touch_named(raw, name, quote)
+        self.nodes[sid].organisations[oid] += 1  # labelled by the node's own label in to_graph
         edge = self._link(sid, oid, "affiliated_with", quote)
         if role:
             edge.roles[role] += 1
 
     def _add_mention(
-        self, sid: str, target: tuple[str, str], mention: EntityMention, quote: Quote
+        self, sid: str, target: tuple[str, str], name: str | None, text: str, quote: Quote
     ) -> None:
-        eid, kind = target
-        node = self._touch(eid, kind, mention.name, quote)
-        if " ".join(mention.text.split()) != mention.name:
-            node.aliases.add(" ".join(mention.text.split()))
+        eid, node = self._touch_named(target[0], name, quote)
+        surface = " ".join(text.split())
+        if surface != name:  # the words written, when not the canonical name (or a folded topic)
+            node.aliases.add(surface)
         self._link(sid, eid, "mentions", quote)
 
 
-class _MentionResolver:
-    """Map an entity mention to a node id and kind, merging name variants.
-
-    In order: an existing node with the mention's id; a speaker of that name;
-    a speaker whose surname it is (persons only, when one speaker has it); else
-    the name's node under the kind most mentions of that name were given (the
-    tagger may call "Bakhmut" a place in one quote and an organisation in another).
-    """
-
-    def __init__(self, nodes: dict[str, _NodeFacts], mentions: list[EntityMention]) -> None:
-        self.nodes = nodes
-        self.surnames = _surname_index(nodes)
-        self.speakers = {
-            _slug(label): node_id
-            for node_id, facts in sorted(nodes.items())
-            if facts.spoken
-            for label in facts.labels
-        }
-        votes: dict[str, Counter[str]] = defaultdict(Counter)
-        for mention in mentions:
-            if mention.kind.value in _MENTION_KINDS:
-                votes[_slug(mention.name)][mention.kind.value] += 1
-        self.kinds = {slug: _most_common(counts) for slug, counts in votes.items()}
-
-    def __call__(self, mention: EntityMention) -> tuple[str, str] | None:
-        if mention.kind.value not in _MENTION_KINDS:
-            return None
-        given = mention.entity_id or _entity_id(mention.kind, mention.name)
-        slug = _slug(mention.name)
-        for candidate in (given, self.speakers.get(slug)):
-            if candidate is not None and candidate in self.nodes:
-                return candidate, self.nodes[candidate].kind
-        kind = self.kinds[slug]
-        if kind == "person" and slug in self.surnames:
-            owner = self.surnames[slug]
-            return owner, self.nodes[owner].kind
-        return _entity_id(kind, mention.name), kind
-
-
 def _supported_topics(quotes: list[Quote], min_support: int) -> dict[str, str]:
-    """Topic slug -> most common label, for topics of at least ``min_support`` quotes."""
-    support: dict[str, set[str]] = defaultdict(set)
+    """Topic slug -> most common label, for topics of ``min_support`` speakers or articles."""
+    speakers: dict[str, set[str]] = defaultdict(set)
+    articles: dict[str, set[str]] = defaultdict(set)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for quote in quotes:
         for topic in quote.topics:
             slug = _topic_slug(topic)
             if slug:
-                support[slug].add(quote.quote_id)
+                speakers[slug].add(quote.speaker.entity_id or _slug(quote.speaker.name))
+                articles[slug].add(quote.doc_id)
                 labels[slug][topic] += 1
     return {
-        slug: _most_common(labels[slug]) for slug, ids in support.items() if len(ids) >= min_support
+        slug: _most_common(labels[slug])
+        for slug in labels
+        if max(len(speakers[slug]), len(articles[slug])) >= min_support
     }
 
 
-def _surname_index(nodes: dict[str, _NodeFacts]) -> dict[str, str]:
-    """Surname slug -> person id, for surnames that name exactly one speaker."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for node_id, facts in nodes.items():
-        if facts.kind == "person" and facts.spoken:
-            words = _most_common(facts.labels).split()
-            if len(words) > 1:
-                owners[_slug(words[-1])].add(node_id)
-    return {slug: next(iter(ids)) for slug, ids in owners.items() if len(ids) == 1}
+def _check_options(min_topic_support: int, count: str, unnamed_sources: str) -> None:
+    if min_topic_support < 1:
+        raise ValueError(f"min_topic_support must be at least 1, not {min_topic_support}")
+    if count not in COUNT_MODES:
+        raise ValueError(f"count must be one of {', '.join(COUNT_MODES)}, not {count!r}")
+    if unnamed_sources not in UNNAMED_SOURCE_MODES:
+        allowed = ", ".join(UNNAMED_SOURCE_MODES)
+        raise ValueError(f"unnamed_sources must be one of {allowed}, not {unnamed_sources!r}")
 
 
 def _node_attributes(facts: _NodeFacts) -> dict[str, Any]:
-    label = _most_common(facts.labels)
+    # A node known only by shortened names is labelled by the longest of them.
+    label = _most_common(facts.labels) if facts.labels else max(facts.aliases, key=len)
     dates = sorted(facts.dates)
     attributes: dict[str, Any] = {
         "label": label,
@@ -329,8 +372,9 @@ def _node_attributes(facts: _NodeFacts) -> dict[str, Any]:
     return attributes
 
 
-def _edge_attributes(relation: str, facts: _EdgeFacts) -> dict[str, Any]:
-    weight = len(facts.articles) if relation == "co_quoted" else len(facts.quote_ids)
+def _edge_attributes(relation: str, facts: _EdgeFacts, count: str) -> dict[str, Any]:
+    counted = facts.statements if count == "statements" and facts.statements else facts.quote_ids
+    weight = len(facts.articles) if relation == "co_quoted" else len(counted)
     attributes: dict[str, Any] = {
         "relation": relation,
         "weight": weight,
@@ -368,18 +412,6 @@ def _add_centrality(graph: nx.MultiDiGraph, simple: nx.Graph) -> None:
     for node, data in graph.nodes(data=True):
         data["weighted_degree"] = int(round(simple.degree(node, weight="weight")))
         data["centrality"] = round(float(ranks.get(node, 0.0)), 6)
-
-
-def _aliases(name: str, quote: Quote) -> set[str]:
-    """The speaker mention when it shares a word with the name ("Kirby" for "John Kirby")."""
-    mention = quote.speaker.mention
-    if mention is None:
-        return set()
-    words = {w.casefold() for w in re.findall(r"\w{2,}", name)}
-    text = " ".join(mention.text.split())
-    if text != name and words & {w.casefold() for w in re.findall(r"\w{2,}", text)}:
-        return {text}
-    return set()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -71,6 +71,7 @@ QUOTE_COLUMNS: tuple[str, ...] = (
     "speaker_resolution", "speaker_gender", "speaker_gender_evidence",
     "mention_text", "mention_start", "mention_end",
     "topics", "source", "date", "url", "title", "confidence", "corrected",
+    "reprint_id", "occurrences",
 )  # fmt: skip
 #: How the ``topics`` column joins a quote's topics.
 TOPIC_SEPARATOR = "; "
@@ -262,6 +263,7 @@ def _quote_row(quote: Quote) -> dict[str, Any]:
         "source": quote.source, "date": quote.date, "url": quote.url, "title": quote.title,
         "confidence": quote.confidence,
         "corrected": TOPIC_SEPARATOR.join(quote.corrected),
+        "reprint_id": quote.reprint_id, "occurrences": quote.occurrences,
     }  # fmt: skip
 
 
@@ -284,6 +286,8 @@ def _row_quote(row: Mapping[str, str | None]) -> Quote:
         title=value.get("title"),
         confidence=float(confidence) if confidence is not None else None,
         corrected=tuple(c for c in (value.get("corrected") or "").split(TOPIC_SEPARATOR) if c),
+        reprint_id=value.get("reprint_id"),
+        occurrences=int(str(value["occurrences"])) if value.get("occurrences") else None,
     )
 
 

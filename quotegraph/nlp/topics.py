@@ -1,12 +1,13 @@
-"""What each quote is about: named entities and key noun phrases inside it.
+"""What each quote is about: the entities it names and its candidate topic phrases.
 
-Topics come from the quote's own words, not from the article: named places,
-events, organisations and people inside the quote (cleaned: no leading "the",
-no possessive "'s", no title), then key noun phrases (compound nouns plus the
-head noun, lemmatised, stop-filtered). So "Bakhmut", "the city of Bakhmut" and
-"Bakhmut's" all give the topic "Bakhmut", and "artillery shells" gives
-"artillery shell". The corpus-wide rule that a topic needs two quotes lives in
-`quotegraph.graph.build`, which sees every article.
+Everything comes from the quote's own words, not from the article. Persons,
+organisations and places named inside the quote (cleaned: no leading "the", no
+possessive "'s", no title) become entity mentions: "Bakhmut", "the city of
+Bakhmut" and "Bakhmut's" are all a mention of the place Bakhmut, never a topic.
+Named events and laws, and noun phrases (head noun with its noun and adjective
+modifiers, as written: "casualty figures", "winter offensive") are candidate
+topics. Which candidates are topics of a corpus is decided corpus-wide by
+keyness (`quotegraph.nlp.keyness.select_topics`), which also merges variants.
 
 User topics (``--topics FILE``) take precedence; see `assign_topics`.
 """
@@ -14,24 +15,22 @@ User topics (``--topics FILE``) take precedence; see `assign_topics`.
 from __future__ import annotations
 
 import bisect
-import json
 import logging
 import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from itertools import islice, takewhile
-from pathlib import Path
-from typing import Any, Iterator, Mapping, NamedTuple, Sequence
+from typing import Iterator, Mapping, NamedTuple, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from quotegraph.errors import InputFormatError
-from quotegraph.model import EntityMention, Quote, SpeakerKind, make_entity_id, slugify
 from quotegraph.lexicon import load_lexicon
+from quotegraph.model import EntityMention, Quote, SpeakerKind, make_entity_id, slugify
 from quotegraph.nlp.names import NameLexicons
+from quotegraph.nlp.user_topics import load_user_topics, match_user_topics
 
-__all__ = ["assign_topics", "load_user_topics"]
+__all__ = ["assign_topics", "load_user_topics"]  # load_user_topics: from user_topics
 
 logger = logging.getLogger(__name__)
 
@@ -51,10 +50,11 @@ _LABEL_OF = {
 #: Labels that make a topic but not an entity mention.
 _TOPIC_ONLY = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+#: Modifiers that belong in a topic phrase: "casualty figures", "winter offensive",
+#: "detained Americans" (a participle), "nuclear deal".
+_MODIFIERS = frozenset({"compound", "amod"})
+_MODIFIER_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 _MAX_PHRASE = 4
-#: A user topic map frozen for caching: ((topic, (entry, ...)), ...).
-_Topics = tuple[tuple[str, tuple[str, ...]], ...]
-_REGEX_PREFIX = "re:"
 
 
 class _Name(NamedTuple):
@@ -106,45 +106,16 @@ def assign_topics(
     """
     index = _DocIndex(doc)
     text = doc.text  # a property that rebuilds the string: read it once
-    matchers = _compile_user_topics(_freeze(user_topics)) if user_topics else ()
     result = []
     for quote in quotes:
         names = index.names_in(quote)
         entities = tuple(_mention(text, n) for n in names if n.label in _ENTITY_KINDS)
         phrases = _noun_phrases(index.chunks_in(quote), index.taken)
-        derived = [name.name for name in names] + list(phrases)
-        topics = _merge_user_topics(quote.text, _unique(derived), matchers)
+        # Persons, organisations and places are entity mentions, never topics as well.
+        derived = [name.name for name in names if name.label in _TOPIC_ONLY] + list(phrases)
+        topics = match_user_topics(quote.text, _unique(derived), user_topics)
         result.append(replace(quote, topics=tuple(topics), entities=entities))
     return result
-
-
-def load_user_topics(path: Path | None) -> dict[str, list[str]] | None:
-    """Read a YAML or JSON map of topic -> keywords or patterns.
-
-    A YAML/JSON list of labels is also accepted (each label is its own keyword).
-    ``.json`` files are read as JSON, anything else as YAML (a superset of JSON).
-    The file is parsed once per change (cached on path and modification time).
-
-    Raises
-    ------
-    InputFormatError
-        When the file is missing, does not parse, is not a map of topic to a
-        string or list of strings, or holds a pattern that is not a valid regex.
-
-    Examples
-    --------
-    >>> load_user_topics(None) is None
-    True
-    """
-    if path is None:
-        return None
-    target = Path(path)
-    try:
-        stamp = target.stat()
-    except OSError as error:
-        raise InputFormatError(str(target), f"cannot read topics file: {error.strerror}") from None
-    cached = _read_user_topics(str(target), stamp.st_mtime_ns, stamp.st_size)
-    return {topic: list(entries) for topic, entries in cached}
 
 
 class _DocIndex:
@@ -232,6 +203,8 @@ def _clean_entity(ent: Span, titles: NameLexicons, aliases: Mapping[str, str]) -
         return None
     if len(ent) == 1 and ent[0].pos_ == "ADJ":  # "Ukrainian" tagged as a place
         return None
+    if len(ent) == 1 and ent[0].tag_ == "NNS" and ent[0].pos_ == "NOUN":
+        return None  # a plural common noun capitalised at a sentence start: "Cranes run on ..."
     label = _corrected_label(ent)
     tokens = list(ent)
     while tokens and (tokens[0].is_punct or tokens[0].lower_ == "the"):
@@ -288,38 +261,58 @@ def _mention(text: str, name: _Name) -> EntityMention:
 
 
 def _noun_phrases(chunks: list[Span], taken: set[int]) -> Iterator[str]:
-    """Compound nouns plus head noun of each noun chunk, outside named entities.
+    """Each noun chunk's head noun with its noun and adjective modifiers, as written.
 
-    ``taken`` holds the character offsets of tokens inside any entity.
+    ``taken`` holds the character offsets of tokens inside entities that are
+    no topic words (dates, numbers, names). Which phrases are topics of the
+    corpus is decided later, by keyness (`quotegraph.nlp.keyness`).
     """
-    stop_nouns = _stop_nouns()
     for chunk in chunks:
         root = chunk.root
         if root.pos_ not in _NOUNS or root.idx in taken:
             continue
         if any(child.dep_ == "nummod" for child in root.children):
             continue  # a quantity: "300 tonnes", "30 million crowns"
+        if any(c.dep_ == "compound" and c.idx in taken and c.ent_type_ != "NORP" for c in root.children):
+            continue  # a name's own thing: "the Senn valley", "the Trump campaign"
         words = [t for t in chunk if _is_content(t, root, taken)]
+        while words and words[0].pos_ not in _NOUNS and words[0].i != root.i and _is_loose(words[0]):
+            words.pop(0)
         if not words or len(words) > _MAX_PHRASE:
             continue
         phrase = " ".join(_surface(t) for t in words)
-        if len(words) == 1 and phrase.lower() in stop_nouns:
-            continue
         if len(phrase) > 1:
             yield phrase
 
 
 def _is_content(token: Token, root: Token, taken: set[int]) -> bool:
-    if token.idx in taken or token.is_stop or token.like_num or not token.is_alpha:
+    if token.is_stop or token.like_num or not token.is_alpha:
         return False
-    return token.i == root.i or (token.dep_ == "compound" and token.pos_ in _NOUNS)
+    if token.i == root.i:
+        return True
+    if token.idx in taken and token.ent_type_ != "NORP":  # "Ukrainian troops" keeps "Ukrainian"
+        return False
+    while token.dep_ in _MODIFIERS and token.pos_ in _MODIFIER_POS:  # "health care reform"
+        if token.head.i == root.i:
+            return True
+        token = token.head
+    return False
+
+
+def _is_loose(token: Token) -> bool:
+    """An adjective of degree or judgement, not of kind: comparatives and superlatives."""
+    return token.tag_ in {"JJR", "JJS", "RBR", "RBS"}
 
 
 def _surface(token: Token) -> str:
-    """Proper nouns keep their spelling; common nouns become lower-case lemmas."""
-    if token.pos_ == "PROPN":
+    """Proper nouns and nationalities keep their spelling; other words go lower case.
+
+    Inflection is kept ("casualty figures"): variants are merged corpus-wide
+    and the topic is labelled by its most frequent surface form.
+    """
+    if token.pos_ == "PROPN" or token.ent_type_ == "NORP":
         return token.text
-    return (token.lemma_ or token.text).lower()
+    return token.text.lower()
 
 
 def _unique(labels: list[str]) -> list[str]:
@@ -331,109 +324,6 @@ def _unique(labels: list[str]) -> list[str]:
             seen.add(key)
             kept.append(label)
     return kept
-
-
-def _merge_user_topics(
-    text: str, derived: list[str], matchers: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
-) -> list[str]:
-    """User topics matching ``text`` first, then derived topics they do not cover."""
-    chosen = [(topic, pats) for topic, pats in matchers if any(p.search(text) for p in pats)]
-    if not chosen:
-        return derived
-    covered = {slugify(topic) for topic, _ in chosen}
-    rest = [
-        label
-        for label in derived
-        if slugify(label) not in covered
-        and not any(p.search(label) for _, patterns in chosen for p in patterns)
-    ]
-    return [topic for topic, _ in chosen] + rest
-
-
-def _freeze(topics: Mapping[str, Sequence[str]] | None) -> _Topics:
-    return tuple((str(k), tuple(str(v) for v in vs or ())) for k, vs in (topics or {}).items())
-
-
-@lru_cache(maxsize=32)
-def _compile_user_topics(
-    topics: _Topics,
-) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
-    return tuple(
-        (topic, tuple(_compile_entry(entry) for entry in (entries or (topic,))))
-        for topic, entries in topics
-    )
-
-
-def _compile_entry(entry: str) -> re.Pattern[str]:
-    """``re:X`` and ``/X/`` are regexes; anything else a whole-word keyword (plural too)."""
-    if entry.startswith(_REGEX_PREFIX):
-        return re.compile(entry[len(_REGEX_PREFIX) :], re.IGNORECASE)
-    if len(entry) > 2 and entry.startswith("/") and entry.endswith("/"):
-        return re.compile(entry[1:-1], re.IGNORECASE)
-    words = r"\s+".join(re.escape(word) for word in entry.split())
-    return re.compile(rf"(?<!\w){words}(?:e?s)?(?!\w)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=8)
-def _read_user_topics(path: str, mtime_ns: int, size: int) -> _Topics:
-    del mtime_ns, size  # cache keys only: a changed file is read again
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputFormatError(path, f"cannot read topics file: {error}") from None
-    data = _parse_topics_text(path, text)
-    topics = _validate_topics(path, data)
-    for topic, entries in topics:
-        for entry in entries:
-            try:
-                _compile_entry(entry)
-            except re.error as error:
-                reason = f"topic {topic!r}: bad pattern {entry!r}: {error}"
-                raise InputFormatError(path, reason) from None
-    return topics
-
-
-def _parse_topics_text(path: str, text: str) -> Any:
-    if path.lower().endswith(".json"):
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as error:
-            reason = f"not valid JSON: {error.msg}"
-            raise InputFormatError(path, reason, line=error.lineno) from None
-    import yaml  # only needed for topic files
-
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or "parse error"
-        raise InputFormatError(path, f"not valid YAML: {problem}", line=line) from None
-
-
-def _validate_topics(path: str, data: Any) -> _Topics:
-    if isinstance(data, list) and all(isinstance(item, str) for item in data):
-        data = {item: [] for item in data}
-    if not isinstance(data, dict) or not data:
-        reason = "expected a non-empty map of topic -> keyword or list of keywords"
-        raise InputFormatError(path, reason)
-    topics = []
-    for topic, entries in data.items():
-        if entries is None:
-            entries = []
-        elif isinstance(entries, str):
-            entries = [entries]
-        if not isinstance(topic, str) or not topic.strip():
-            raise InputFormatError(path, f"topic {topic!r} is not a non-empty string")
-        if not isinstance(entries, list) or not all(_is_keyword(e) for e in entries):
-            reason = f"topic {topic!r}: expected a keyword or a list of keywords"
-            raise InputFormatError(path, reason)
-        topics.append((topic.strip(), tuple(e.strip() for e in entries)))
-    return tuple(topics)
-
-
-def _is_keyword(entry: Any) -> bool:
-    return isinstance(entry, str) and bool(entry.strip())
 
 
 @lru_cache(maxsize=1)
@@ -455,8 +345,3 @@ def _aliases() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
     return frozenset(t.lower() for t in load_lexicon("place_nouns"))
-
-
-@lru_cache(maxsize=1)
-def _stop_nouns() -> frozenset[str]:
-    return frozenset(t.lower() for t in load_lexicon("topic_stop_nouns"))

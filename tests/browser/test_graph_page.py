@@ -345,13 +345,18 @@ def demo_corpus(nlp, folder: Path):
 
 @pytest.mark.model
 def test_graph_page_demo_corpus(nlp, examples_dir, driver, tmp_path):
-    """The README picture: the bundled corpus, its most quoted speaker selected."""
+    """The README pictures: the bundled corpus whole, then its best-connected person selected."""
     graph, quotes, articles = demo_corpus(nlp, examples_dir)
     path = write_html(graph, quotes, tmp_path / "graph.html", articles=articles, title="quotegraph demo")
     open_page(driver, path)
     assert driver.execute_script("return quotegraph.visibleNodeIds().length") == graph.number_of_nodes()
-    people = [(d.get("spoken_count", 0), n) for n, d in graph.nodes(data=True) if d.get("kind") == "person"]
-    top = max(people)[1]
+    time.sleep(2.0)  # let the layout settle for the overview picture
+    OUTPUT.mkdir(exist_ok=True)
+    driver.save_screenshot(str(OUTPUT / "graph-overview.png"))
+    # The best-connected person: the neighbourhood a reporter would show (issue 14).
+    people = [(d.get("weighted_degree", 0), d.get("spoken_count", 0), n)
+              for n, d in graph.nodes(data=True) if d.get("kind") == "person"]  # fmt: skip
+    top = max(people)[2]
     driver.execute_script("quotegraph.focusNode(arguments[0])", top)
     shown = driver.execute_script("return document.querySelectorAll('#qg-panel .qg-quote').length")
     assert shown >= min(30, graph.nodes[top]["spoken_count"])
