@@ -21,6 +21,9 @@ from typing import Mapping
 
 import networkx as nx
 
+from quotegraph.graph.layout import layout_positions
+from quotegraph.graph.layout import simple_weighted as project_undirected
+
 __all__ = [
     "KIND_COLOURS",
     "COMMUNITY_COLOURS",
@@ -60,7 +63,6 @@ GENDER_COLOURS: Mapping[str, str] = {
 
 _MIN_SIZE = 10.0
 _MAX_SIZE = 40.0
-_LAYOUT_SCALE = 1000.0
 
 
 def kind_colour(kind: str) -> str:
@@ -101,70 +103,14 @@ def node_size(centrality: float, max_centrality: float) -> float:
     return round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt(share), 2)
 
 
-def project_undirected(graph: nx.MultiDiGraph) -> nx.Graph:
-    """Collapse a multigraph into a simple undirected graph, summing ``weight``.
-
-    >>> g = nx.MultiDiGraph()
-    >>> _ = g.add_edge("a", "b", weight=2)
-    >>> _ = g.add_edge("b", "a", weight=3)
-    >>> project_undirected(g)["a"]["b"]["weight"]
-    5.0
-    """
-    simple = nx.Graph()
-    simple.add_nodes_from(graph.nodes)
-    for u, v, data in graph.edges(data=True):
-        if u == v:
-            continue
-        weight = float(data.get("weight", 1) or 1)
-        if simple.has_edge(u, v):
-            simple[u][v]["weight"] += weight
-        else:
-            simple.add_edge(u, v, weight=weight)
-    return simple
-
-
-def layout_positions(
-    graph: nx.MultiDiGraph, *, seed: int = 0, scale: float = _LAYOUT_SCALE
-) -> dict[str, tuple[float, float]]:
-    """Seeded force-directed positions, rounded to 0.01, within ``[-scale, scale]``.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        The speaker graph (any networkx graph works).
-    seed : int, optional (default=0)
-        Seed of the layout; the same graph and seed give the same positions.
-    scale : float, optional (default=1000.0)
-        Half the width of the drawing, in Gephi's units.
-
-    Examples
-    --------
-    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
-    >>> layout_positions(g, seed=1) == layout_positions(g, seed=1)
-    True
-    """
-    if graph.number_of_nodes() == 0:
-        return {}
-    simple = project_undirected(graph)
-    # Log weights keep one very heavy edge from collapsing the whole drawing.
-    for _, _, data in simple.edges(data=True):
-        data["weight"] = 1.0 + math.log(data["weight"])
-    raw = nx.spring_layout(
-        simple, seed=seed, scale=scale, weight="weight", iterations=_iterations(len(simple))
-    )
-    return {str(node): (round(float(xy[0]), 2), round(float(xy[1]), 2)) for node, xy in raw.items()}
-
-
-def _iterations(nodes: int) -> int:
-    """50 steps up to 500 nodes, then fewer: each step costs nodes squared."""
-    return 50 if nodes <= 500 else max(10, 50 * 500 // nodes)
-
-
-def apply_style(graph: nx.MultiDiGraph, *, seed: int = 0) -> None:
+def apply_style(
+    graph: nx.MultiDiGraph, *, seed: int = 0, previous: Mapping[str, tuple[float, float]] | None = None
+) -> None:
     """Set ``x``, ``y``, ``size``, ``color`` and ``r``/``g``/``b`` on every node, in place.
 
     ``size`` follows the node's ``centrality`` attribute (0 when absent) and
-    ``color`` its ``kind``.
+    ``color`` its ``kind``; ``x``/``y`` come from `quotegraph.graph.layout.layout_positions`
+    (``previous`` positions warm-start it).
 
     Examples
     --------
@@ -174,7 +120,7 @@ def apply_style(graph: nx.MultiDiGraph, *, seed: int = 0) -> None:
     >>> g.nodes["person:a"]["color"], g.nodes["person:a"]["size"]
     ('#4e79a7', 40.0)
     """
-    positions = layout_positions(graph, seed=seed)
+    positions = layout_positions(graph, seed=seed, previous=previous)
     centralities = [float(d.get("centrality", 0.0)) for _, d in graph.nodes(data=True)]
     top = max(centralities, default=0.0)
     for node, data in graph.nodes(data=True):

@@ -42,22 +42,29 @@ import numpy as np
 
 from markupsafe import Markup
 
-from quotegraph.graph.style import COMMUNITY_COLOURS, GENDER_COLOURS, kind_colour, layout_positions
+from quotegraph.graph.backbone import BACKBONE_SIZE, backbone_order
+from quotegraph.graph.layout import layout_positions
+from quotegraph.graph.pack import pack_page_data
+from quotegraph.graph.style import COMMUNITY_COLOURS, GENDER_COLOURS, kind_colour
 from quotegraph.io.atomic import atomic_write
 from quotegraph.model import Article, Quote, make_entity_id
 from quotegraph.views.articles import anchor_ids, article_css, article_fragment, page_names, safe_url
 from quotegraph.views.templating import render_template, template_text
 
 __all__ = [
-    "render_html", "write_html", "iframe_srcdoc", "BIG_GRAPH", "INLINE_ARTICLES_LIMIT", "ARTICLE_DIR",
+    "render_html", "write_html", "iframe_srcdoc", "BIG_GRAPH", "INLINE_ARTICLES_LIMIT", "INLINE_ARTICLES_MAX",
+    "ARTICLE_DIR",
 ]
 
 logger = logging.getLogger(__name__)
 
 #: Above this many nodes the layout is computed in Python and physics starts off.
 BIG_GRAPH = 300
+#: Article views are embedded in the page for corpora of up to this many quoted articles;
+#: above it every view links to ``articles/`` (a 5,000-article page would carry 40 MB of them).
+INLINE_ARTICLES_MAX = 500
 #: Characters of highlighted article views embedded in the page; beyond it, links to ``articles/``.
-INLINE_ARTICLES_LIMIT = 20_000_000
+INLINE_ARTICLES_LIMIT = 10_000_000
 #: Folder, relative to the page, of the article views that are not embedded.
 ARTICLE_DIR = "articles"
 
@@ -119,13 +126,16 @@ def render_html(
     turns it on), so 5,000 nodes open without freezing the browser.
     """
     data = _page_data(graph, quotes, articles or (), title=title, seed=seed)
+    if data["big"]:
+        data = pack_page_data(data)
     page = render_template(
         "graph.html",
         title=title,
         css=Markup(template_text("graph.css")),
         data=Markup(_script_json(data)),
         vis_js=Markup(_script_safe(_vis_js())),
-        app_js=Markup(_script_safe(template_text("graph.js"))),
+        # scale.js (big pages: unpacking, backbone, regions) runs first, in the same block.
+        app_js=Markup(_script_safe(template_text("scale.js") + "\n" + template_text("graph.js"))),
     )
     # Lone surrogates (broken input) cannot be written as UTF-8.
     return page.encode("utf-8", "replace").decode("utf-8")
@@ -191,10 +201,12 @@ def _page_data(
     edges = _edge_records(graph, quote_index)
     linked = _linked_quotes(edges)
     positions = _positions(graph, seed)
+    rank = {node: i for i, node in enumerate(backbone_order(graph))}
     nodes = []
     for node, data in graph.nodes(data=True):
         key = _node_key(node)
-        nodes.append(_node_record(node, data, positions.get(node), said.get(key, []), linked.get(key)))
+        record = _node_record(node, data, positions.get(node), said.get(key, []), linked.get(key))
+        nodes.append({**record, "rank": rank[key]})
     used_docs = {q.doc_id for q in quotes}
     big = graph.number_of_nodes() > BIG_GRAPH
     return {
@@ -214,6 +226,7 @@ def _page_data(
         "gender_colours": dict(GENDER_COLOURS),
         "has_communities": any(n["community"] is not None for n in nodes),
         "big": big,
+        "backbone": BACKBONE_SIZE if big else None,
         "options": _vis_options(big=big, seed=seed, nodes=len(nodes)),
     }
 
@@ -341,7 +354,7 @@ def _article_records(
         by_doc[quote.doc_id].append(quote)
     names = page_names([a.doc_id for a in articles])
     records: dict[str, dict[str, Any]] = {}
-    budget, full = INLINE_ARTICLES_LIMIT, False
+    budget, full = INLINE_ARTICLES_LIMIT, len(used) > INLINE_ARTICLES_MAX
     for article in articles:
         if article.doc_id not in used or article.doc_id in records:
             continue

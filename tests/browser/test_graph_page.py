@@ -320,14 +320,22 @@ def test_graph_page_opens_an_empty_graph(driver, tmp_path):
     assert driver.execute_script("return quotegraph.visibleNodeIds().length") == 0
 
 
-def test_graph_page_opens_5000_nodes(driver, tmp_path_factory):
+def test_graph_page_opens_5000_nodes_on_its_backbone(driver, tmp_path_factory):
+    from quotegraph.graph.backbone import BACKBONE_SIZE
+
     graph = big_graph()
     path = write_html(graph, [], tmp_path_factory.mktemp("big") / "graph.html")
     open_page(driver, path, timeout=120)
-    assert driver.execute_script("return quotegraph.visibleNodeIds().length") == 5000
+    shown = driver.execute_script("return quotegraph.visibleNodeIds()")
+    assert len(shown) == BACKBONE_SIZE
+    assert "Showing 300 of 5,000 nodes" in driver.find_element("id", "qg-more").text
     assert driver.execute_script("return quotegraph.network.physics.options.enabled") is False
-    driver.execute_script("quotegraph.focusNode('person:n42')")  # interactive: search, focus, panel
-    assert driver.execute_script("return quotegraph.network.getSelectedNodes()") == ["person:n42"]
+    hidden = next(n for n in graph.nodes if n not in set(shown))
+    driver.execute_script("quotegraph.focusNode(arguments[0])", hidden)  # search reaches every node
+    assert driver.execute_script("return quotegraph.network.getSelectedNodes()") == [hidden]
+    assert hidden in driver.execute_script("return quotegraph.visibleNodeIds()")
+    driver.find_element("css selector", "#qg-more button").click()  # "show more"
+    assert len(driver.execute_script("return quotegraph.visibleNodeIds()")) >= 2 * BACKBONE_SIZE
 
 
 def demo_corpus(nlp, folder: Path):

@@ -4,7 +4,7 @@
    shown in an iframe sandboxed without scripts. */
 (function () {
   "use strict";
-  var DATA = JSON.parse(document.getElementById("qg-data").textContent);
+  var DATA = window.qgScale.load();  // scale.js: unpacks big pages, keeps the backbone
   var PAGE = 30;  // quotes shown in the panel before "show more"
   var FONT = { color: "#1f2430" };
 
@@ -95,7 +95,7 @@
     return true;
   }
   function nodePasses(n) {
-    if (!state.kinds[n.kind] || n.quote_count < state.minQuotes) { return false; }
+    if (!state.kinds[n.kind] || n.quote_count < state.minQuotes || !window.qgScale.shown(n)) { return false; }
     if (state.sources && !n.sources.some(function (s) { return state.sources[s]; })) { return false; }
     if (state.from && n.last_seen && n.last_seen < state.from) { return false; }
     if (state.to && n.first_seen && n.first_seen > state.to) { return false; }
@@ -114,6 +114,7 @@
     edgeView.refresh();
     $("qg-visible").textContent = "Showing " + shown + " of " + plural(DATA.nodes.length, "node") + ".";
     showDiversity();
+    window.qgScale.update(shown);
     if (state.selected && state.selected.type === "node" && !visibleNode[state.selected.id]) { clearSelection(); }
     markToggles();
     return shown;
@@ -178,7 +179,7 @@
   applyFilters();
   var network = new vis.Network($("qg-network"), { nodes: nodeView, edges: edgeView }, options);
   Object.assign(api, { network: network, nodes: nodes, edges: edges, data: DATA, ready: false, draws: 0,
-    visibleNodeIds: function () { return nodeView.getIds(); } });
+    visibleNodeIds: function () { return nodeView.getIds(); }, byId: function (id) { return byId[id]; } });
   window.quotegraph = api;
 
   function markReady() {
@@ -470,6 +471,8 @@
     var n = byId[id];
     if (!n) { return; }
     suggest.hidden = true;
+    window.qgScale.reveal(id);  // search reaches nodes outside the backbone
+    if (!visibleNode[id]) { applyFilters(); }
     if (!visibleNode[id]) { resetFilters(); state.kinds[n.kind] = true; syncControls(); applyFilters(); }
     selectNode(id);
     var around = [id].concat(network.getConnectedNodes(id));
@@ -577,4 +580,5 @@
   var head = DATA.quotes.length ? [plural(DATA.quotes.length, "quote") + " from " + plural(DATA.article_count, "article")] : [];
   $("qg-stats").textContent = head.concat(counts, [plural(DATA.edges.length, "link")]).join(" · ");
   markToggles();
+  window.qgScale.attach(api, applyFilters);
 })();

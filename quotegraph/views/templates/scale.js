@@ -1,0 +1,143 @@
+/* quotegraph: what makes a big graph readable. Runs before graph.js.
+   - load(): parses the page data and unpacks the compact rows of big pages (quotegraph/graph/pack.py).
+   - the backbone: a big page opens on its DATA.backbone most important nodes (node.rank, from
+     quotegraph/graph/backbone.py); "Show more" grows the view; search reveals any node.
+   - communities are drawn as soft coloured regions behind the visible nodes. */
+(function () {
+  "use strict";
+  var data = null, limit = null, revealed = {}, neighbours = null, bar = null, api = null, rerun = null;
+
+  function unpack(d) {
+    var p = d.packed, defaults = p.node_defaults;
+    d.nodes.forEach(function (n) {
+      Object.keys(defaults).forEach(function (k) {
+        if (!(k in n)) { n[k] = Array.isArray(defaults[k]) ? [] : defaults[k]; }
+      });
+    });
+    d.edges = p.edges.map(function (r, i) {
+      var rel = d.relations[r[2]].relation;
+      var e = { id: "e" + i, from: d.nodes[r[0]].id, to: d.nodes[r[1]].id, key: rel, relation: rel };
+      p.edge_keys.forEach(function (k, j) { e[k] = r[3 + j]; });
+      return e;
+    });
+    d.quotes = p.quotes.map(function (r) {
+      var doc = p.docs[r[0]];
+      var q = { doc_id: doc[0], title: doc[1], source: doc[2], date: doc[3], url: doc[4],
+        speaker: p.names[r[1]], speaker_id: p.names[r[2]] };
+      p.quote_keys.forEach(function (k, j) { q[k] = r[3 + j]; });
+      return q;
+    });
+    delete d.packed;
+  }
+
+  function load() {
+    data = JSON.parse(document.getElementById("qg-data").textContent);
+    if (data.packed) { unpack(data); }
+    limit = data.backbone || null;
+    return data;
+  }
+
+  function shown(n) { return limit === null || n.rank < limit || revealed[n.id] === true; }
+
+  function reveal(id) {
+    if (limit === null || revealed[id]) { return; }
+    if (!neighbours) {
+      neighbours = {};
+      data.edges.forEach(function (e) {
+        (neighbours[e.from] = neighbours[e.from] || []).push(e.to);
+        (neighbours[e.to] = neighbours[e.to] || []).push(e.from);
+      });
+    }
+    revealed[id] = true;
+    var around = neighbours[id] || [];
+    if (around.length <= 60) { around.forEach(function (m) { revealed[m] = true; }); }
+  }
+
+  function update(visible) {
+    if (!bar) { return; }
+    var total = data.nodes.length, more = Math.min(data.backbone, total - limit);
+    bar.querySelector("span").textContent = "Showing " + visible.toLocaleString("en") + " of " +
+      total.toLocaleString("en") + " nodes, the most central and most quoted first";
+    bar.querySelector("button").hidden = more <= 0;
+    bar.querySelector("button").textContent = "Show " + more.toLocaleString("en") + " more";
+  }
+
+  function addBar() {
+    bar = document.createElement("div");
+    bar.id = "qg-more";
+    bar.setAttribute("aria-live", "polite");
+    bar.appendChild(document.createElement("span"));
+    var button = document.createElement("button");
+    button.type = "button";
+    button.addEventListener("click", function () { limit += data.backbone; rerun(); });
+    bar.appendChild(button);
+    document.getElementById("qg-stage").appendChild(bar);
+  }
+
+  function noteArticles() {
+    var linked = Object.keys(data.articles).filter(function (k) { return data.articles[k].page; }).length;
+    if (!linked) { return; }
+    var note = document.createElement("p");
+    note.className = "qg-note";
+    note.id = "qg-articles-note";
+    note.textContent = linked.toLocaleString("en") + " article views are not embedded in this page " +
+      "(too many articles): they open from the " + data.article_dir + "/ folder beside it.";
+    document.getElementById("qg-side").appendChild(note);
+  }
+
+  // Andrew's monotone chain: the convex hull of a community's visible nodes.
+  function hull(points) {
+    points.sort(function (a, b) { return a.x - b.x || a.y - b.y; });
+    function cross(o, a, b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
+    function half(list) {
+      var out = [];
+      list.forEach(function (p) {
+        while (out.length >= 2 && cross(out[out.length - 2], out[out.length - 1], p) <= 0) { out.pop(); }
+        out.push(p);
+      });
+      out.pop();
+      return out;
+    }
+    return half(points).concat(half(points.slice().reverse()));
+  }
+
+  function drawRegions(ctx) {
+    var ids = api.visibleNodeIds(), groups = {};
+    var positions = api.network.getPositions(ids);
+    ids.forEach(function (id) {
+      var c = api.byId(id).community;
+      if (c === null || c === undefined) { return; }
+      (groups[c] = groups[c] || []).push(positions[id]);
+    });
+    var colours = data.community_colours;
+    Object.keys(groups).sort(function (a, b) { return groups[b].length - groups[a].length; })
+      .slice(0, colours.length).forEach(function (c) {
+        if (groups[c].length < 3) { return; }
+        var shape = hull(groups[c]);
+        ctx.save();
+        ctx.beginPath();
+        shape.forEach(function (p, i) { if (i) { ctx.lineTo(p.x, p.y); } else { ctx.moveTo(p.x, p.y); } });
+        ctx.closePath();
+        ctx.globalAlpha = 0.1;
+        ctx.fillStyle = colours[Number(c) % colours.length];
+        ctx.strokeStyle = ctx.fillStyle;
+        ctx.lineJoin = "round";
+        ctx.lineWidth = 60;
+        ctx.fill();
+        ctx.stroke();
+        ctx.restore();
+      });
+  }
+
+  function attach(pageApi, applyFilters) {
+    api = pageApi;
+    rerun = applyFilters;
+    noteArticles();
+    if (limit === null) { return; }
+    addBar();
+    api.network.on("beforeDrawing", drawRegions);
+    applyFilters();
+  }
+
+  window.qgScale = { load: load, shown: shown, reveal: reveal, update: update, attach: attach };
+})();
