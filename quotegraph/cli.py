@@ -18,7 +18,7 @@ import typer
 from quotegraph import __version__
 from quotegraph.api import ALL_FORMATS, RunReport, check_formats, check_setup, iter_results, link
 from quotegraph.config import DEFAULT_MODEL, GENDER_MODES, PipelineConfig
-from quotegraph.errors import InputFormatError, QuotegraphError
+from quotegraph.errors import InputFormatError, QuotegraphError, WorkersLostError
 
 if TYPE_CHECKING:
     from quotegraph.engine import ArticleResult
@@ -47,6 +47,10 @@ STRICT = typer.Option(False, "--strict", help="Stop at the first input that fail
 NO_COREF = typer.Option(False, "--no-coref", help="Skip coreferee (pronouns are then resolved by rules only).")
 SCHEDULER = typer.Option(
     None, "--scheduler", help="Dask scheduler address: run extraction on that cluster (needs the dask extra)."
+)
+DASK_TIMEOUT = typer.Option(
+    120.0, "--dask-timeout", min=1.0,
+    help="Seconds a --scheduler run waits while the cluster has no live worker, then exits 1.",
 )
 JOIN_RUNS = typer.Option(
     False,
@@ -95,6 +99,7 @@ def extract(
     strict: bool = STRICT,
     no_coref: bool = NO_COREF,
     scheduler: Optional[str] = SCHEDULER,
+    dask_timeout: float = DASK_TIMEOUT,
     join_quote_runs: bool = JOIN_RUNS,
     gender: str = GENDER,
     corrections: Optional[Path] = CORRECTIONS,
@@ -109,7 +114,7 @@ def extract(
     _setup_logging(quiet, verbose)
     config = _pipeline_config(
         model=model, workers=workers, cache=cache, strict=strict, no_coref=no_coref,
-        scheduler=scheduler, join_quote_runs=join_quote_runs, topics=topics,
+        scheduler=scheduler, dask_timeout=dask_timeout, join_quote_runs=join_quote_runs, topics=topics,
         gender=gender, corrections=corrections,
     )  # fmt: skip
     report = RunReport()
@@ -150,6 +155,7 @@ def build(
     strict: bool = STRICT,
     no_coref: bool = NO_COREF,
     scheduler: Optional[str] = SCHEDULER,
+    dask_timeout: float = DASK_TIMEOUT,
     join_quote_runs: bool = JOIN_RUNS,
     gender: str = GENDER,
     corrections: Optional[Path] = CORRECTIONS,
@@ -170,7 +176,7 @@ def build(
     if unnamed_sources not in UNNAMED_SOURCE_MODES:
         _fail(f"--unnamed-sources must be one of {', '.join(UNNAMED_SOURCE_MODES)}, not {unnamed_sources!r}")
     config = _pipeline_config(
-        model=model, workers=workers, strict=strict, no_coref=no_coref, scheduler=scheduler,
+        model=model, workers=workers, strict=strict, no_coref=no_coref, scheduler=scheduler, dask_timeout=dask_timeout,
         join_quote_runs=join_quote_runs, topics=topics, min_topic_support=min_topic_support,
         cache=cache if cache is not None else output / ".quotegraph-cache.sqlite",
         gender=gender, corrections=corrections,
@@ -237,6 +243,7 @@ def highlight(
     strict: bool = STRICT,
     no_coref: bool = NO_COREF,
     scheduler: Optional[str] = SCHEDULER,
+    dask_timeout: float = DASK_TIMEOUT,
     join_quote_runs: bool = JOIN_RUNS,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
@@ -247,7 +254,7 @@ def highlight(
     _setup_logging(quiet, verbose)
     config = _pipeline_config(
         model=model, workers=workers, cache=cache, strict=strict, no_coref=no_coref,
-        scheduler=scheduler, join_quote_runs=join_quote_runs, topics=topics,
+        scheduler=scheduler, dask_timeout=dask_timeout, join_quote_runs=join_quote_runs, topics=topics,
     )  # fmt: skip
     report = RunReport()
     qg = link(_progress(inputs, config, report, quiet, exclude=(output,)), config=config)
@@ -261,7 +268,7 @@ def main() -> None:
     """Entry point: run the app, turning our own errors into one line and exit status 2."""
     try:
         app()
-    except InputFormatError as error:  # --strict stopped at a bad input
+    except (InputFormatError, WorkersLostError) as error:  # --strict stopped, or no Dask worker left
         typer.echo(f"error: {error}", err=True)
         sys.exit(1)
     except QuotegraphError as error:
@@ -280,6 +287,7 @@ def _pipeline_config(
     strict: bool,
     no_coref: bool,
     scheduler: str | None,
+    dask_timeout: float,
     join_quote_runs: bool,
     topics: Path | None,
     min_topic_support: int = _DEFAULTS.min_topic_support,
@@ -294,6 +302,7 @@ def _pipeline_config(
         strict=strict,
         coref=not no_coref,
         scheduler=scheduler,
+        dask_timeout=dask_timeout,
         join_quote_runs=join_quote_runs,
         topics_file=topics,
         min_topic_support=min_topic_support,

@@ -64,6 +64,9 @@ class PipelineConfig:
     scheduler : str or None, optional (default=None)
         Address of a Dask distributed scheduler (``tcp://host:8786``): extraction
         runs on its workers, the graph stays local. Needs the ``dask`` extra.
+    dask_timeout : float, optional (default=120.0)
+        Seconds a Dask run waits while its cluster has no live worker before it
+        stops with one error line (exit status 1); also the connection timeout.
     join_quote_runs : bool, optional (default=False)
         Write a statement in pieces (``"A," X said. "B."``, ``A, X said, B``)
         as one quote with ``parts``, as PolNeAR annotates it; by default each
@@ -93,6 +96,7 @@ class PipelineConfig:
     scheduler: str | None = None
     gender: str = "text+names"
     corrections: Path | None = None
+    dask_timeout: float = 120.0
 
     def __post_init__(self) -> None:
         from quotegraph.graph.identity import COUNT_MODES

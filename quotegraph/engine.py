@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from quotegraph.cache import QuoteCache
 from quotegraph.config import PipelineConfig
+from quotegraph.errors import WorkersLostError
 from quotegraph.model import Article, Quote
 
 __all__ = [
@@ -213,9 +214,9 @@ class _Done:
 def _scheduler(config: PipelineConfig, workers: int, *, local: bool) -> Iterator[tuple[Submit, int]]:
     """``(submit, limit)`` for this run: Dask, the process pool, or this process."""
     if config.scheduler:
-        with _dask_client(config) as client:
+        with _dask_client(config) as (client, watchdog):
             limit = 2 * max(1, sum(client.nthreads().values()))
-            yield (lambda misses: client.submit(_run_batch, misses, config, pure=False)), limit
+            yield (lambda misses: watchdog.watch(client.submit(_run_batch, misses, config, pure=False))), limit
     elif local:
         # Load the pipeline only when some article misses the cache.
         yield (lambda misses: _Done(_extractor_for(config).process(misses))), 0
@@ -225,15 +226,13 @@ def _scheduler(config: PipelineConfig, workers: int, *, local: bool) -> Iterator
 
 
 @contextmanager
-def _dask_client(config: PipelineConfig) -> Iterator[Any]:
-    try:
-        from distributed import Client
-    except ImportError:
-        from quotegraph.errors import QuotegraphError
+def _dask_client(config: PipelineConfig) -> Iterator[tuple[Any, Any]]:
+    """A client, and the `~quotegraph.cluster.Watchdog` that stops a run left without workers."""
+    from quotegraph.cluster import Watchdog, connect
 
-        raise QuotegraphError("--scheduler needs Dask: pip install 'quotegraph[dask]'") from None
-    with Client(config.scheduler) as client:  # type: ignore[no-untyped-call]
-        yield client
+    address = str(config.scheduler)
+    with connect(address, timeout=config.dask_timeout) as client:
+        yield client, Watchdog(client, address, config.dask_timeout)
 
 
 def _init_worker(config: PipelineConfig, log_level: int) -> None:
@@ -268,6 +267,8 @@ def _fresh(future: Any, misses: list[Article], submit: Submit) -> list[ArticleRe
     """The finished batch's results; if the batch failed as a whole, each article alone."""
     try:
         return list(future.result())
+    except WorkersLostError:
+        raise  # no worker left to retry on: the run stops (exit 1)
     except Exception as error:  # noqa: BLE001  (one article never stops the batch)
         if len(misses) == 1:
             logger.debug("extraction failed on %s", misses[0].doc_id, exc_info=True)

@@ -54,3 +54,11 @@ class UnsupportedLanguageError(QuotegraphError):
 
 class ModelNotFoundError(QuotegraphError):
     """A spaCy pipeline named by the user is not installed."""
+
+
+class WorkersLostError(QuotegraphError):
+    """A Dask cluster has had no live worker for longer than the configured timeout.
+
+    The run stops (exit status 1) rather than wait forever; articles already
+    extracted are in the cache, so the next run resumes from there.
+    """
