@@ -22,6 +22,7 @@ from collections import defaultdict
 from typing import Any, Mapping
 
 import networkx as nx
+import numpy as np
 
 __all__ = ["BACKBONE_SIZE", "backbone_order"]
 
@@ -66,11 +67,13 @@ def backbone_order(graph: nx.Graph, *, leaders: int = BACKBONE_SIZE // 5) -> lis
 
 
 def _mean_rank(nodes: list[str], data: Mapping[str, Mapping[str, Any]]) -> dict[str, float]:
-    from scipy.stats import rankdata
-
     score = {n: 0.0 for n in nodes}
     for key in ("centrality", "quote_count"):
-        ranks = rankdata([float(data[n].get(key) or 0.0) for n in nodes])  # ties share a rank
+        values = np.array([float(data[n].get(key) or 0.0) for n in nodes])
+        # Ties share their average rank (scipy's rankdata, without importing scipy.stats).
+        _, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
+        ends = np.cumsum(counts)
+        ranks = ((ends - counts + 1 + ends) / 2.0)[inverse]
         for node, rank in zip(nodes, ranks):
             score[node] += float(rank) / len(nodes) / 2.0
     return score
