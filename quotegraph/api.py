@@ -135,6 +135,7 @@ def iter_results(
     config: PipelineConfig | None = None,
     report: RunReport | None = None,
     exclude: Iterable[str | Path] = (),
+    journal: str | Path | None = None,
 ) -> Iterator[ArticleResult]:
     """The one runner: read, look up the cache, extract; yield each article's result in input order.
 
@@ -148,6 +149,10 @@ def iter_results(
         Receives every read or extraction failure (those are not yielded).
     exclude : iterable of str or Path, optional
         Paths never read as inputs (such as the output folder).
+    journal : str or Path, optional
+        Stream every article's quotes to this file (`quotegraph.journal.Journal`);
+        articles already in it are not parsed again. The caller deletes it once
+        its own output is written.
 
     Raises
     ------
@@ -167,7 +172,7 @@ def iter_results(
     config = config or PipelineConfig()
     report = report if report is not None else RunReport()
     check_setup(config)
-    with _open_cache(config) as cache:
+    with _open_cache(config, journal) as cache:
         for result in extract_articles(_read(inputs, config, report, exclude), config=config, cache=cache):
             if result.error is not None:
                 failure = InputFailure(result.article.path or result.article.doc_id, result.error)
@@ -658,8 +663,12 @@ def _write_json(data: Any, path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _open_cache(config: PipelineConfig) -> Any:
+def _open_cache(config: PipelineConfig, journal: str | Path | None = None) -> Any:
     from quotegraph.cache import QuoteCache
+    from quotegraph.journal import Journal
 
-    return QuoteCache(config.cache) if config.cache else nullcontext()
+    cache = QuoteCache(config.cache, commit_every=config.batch_size) if config.cache else None
+    if journal is not None:
+        return Journal(journal, backing=cache)  # closing the journal closes the cache
+    return cache if cache is not None else nullcontext()
 

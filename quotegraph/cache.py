@@ -23,17 +23,23 @@ import json
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from quotegraph import __version__
 from quotegraph.model import Article, Quote, stamp_quote
 
-__all__ = ["QuoteCache", "article_key"]
+__all__ = ["ArticleStore", "QuoteCache", "article_key"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS quotes (
     key TEXT PRIMARY KEY,
     quotes TEXT NOT NULL
-)
+);
+CREATE TABLE IF NOT EXISTS positions (
+    node TEXT PRIMARY KEY,
+    x REAL NOT NULL,
+    y REAL NOT NULL
+);
 """
 
 
@@ -65,15 +71,38 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-class QuoteCache:
-    """Quotes per article in one SQLite file (or ``":memory:"``)."""
+class ArticleStore(Protocol):
+    """What the engine needs of a cache: `QuoteCache`, or the extract `~quotegraph.journal.Journal`."""
 
-    def __init__(self, path: str | Path) -> None:
+    def get(self, article: Article, *, model: str) -> list[Quote] | None: ...
+
+    def put(self, article: Article, quotes: list[Quote], *, model: str) -> None: ...
+
+    def commit(self) -> None: ...
+
+
+class QuoteCache:
+    """Quotes per article, and the last layout, in one SQLite file (or ``":memory:"``).
+
+    Parameters
+    ----------
+    path : str or Path
+    commit_every : int, optional (default=8)
+        Articles per transaction: one batch of the engine, so a killed run loses
+        at most the batches in flight. The journal is in WAL mode, where a
+        commit costs little.
+    """
+
+    def __init__(self, path: str | Path, *, commit_every: int = 8) -> None:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.path = str(path)
+        self.commit_every = max(1, commit_every)
         self._db = sqlite3.connect(self.path)
-        self._db.execute(_SCHEMA)
+        if self.path != ":memory:":
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
         self._pending = 0
 
     def get(self, article: Article, *, model: str) -> list[Quote] | None:
@@ -92,9 +121,18 @@ class QuoteCache:
             (article_key(article, model=model), payload),
         )
         self._pending += 1
-        # Commit in batches: one transaction per article is slow on big corpora.
-        if self._pending >= 200:
+        if self._pending >= self.commit_every:
             self.commit()
+
+    def positions(self) -> dict[str, tuple[float, float]]:
+        """Node positions of the last build (they warm-start the next layout)."""
+        return {n: (x, y) for n, x, y in self._db.execute("SELECT node, x, y FROM positions")}
+
+    def save_positions(self, positions: dict[str, tuple[float, float]]) -> None:
+        """Replace the stored positions with ``positions`` and commit."""
+        self._db.execute("DELETE FROM positions")
+        self._db.executemany("INSERT INTO positions VALUES (?, ?, ?)", [(n, x, y) for n, (x, y) in positions.items()])
+        self.commit()
 
     def commit(self) -> None:
         self._db.commit()

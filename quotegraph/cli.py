@@ -108,6 +108,7 @@ def extract(
 ) -> None:
     """Extract every quote, one JSON object (or CSV row) per quote."""
     from quotegraph.io import write_quotes_csv, write_quotes_jsonl
+    from quotegraph.journal import journal_path
 
     if format not in ("jsonl", "csv"):
         _fail(f"--format must be jsonl or csv, not {format!r}")
@@ -118,13 +119,17 @@ def extract(
         gender=gender, corrections=corrections,
     )  # fmt: skip
     report = RunReport()
-    qg = link(_progress(inputs, config, report, quiet), config=config, keep_articles=False)
+    # Per-article results stream to a journal beside the output; a killed run resumes from it.
+    journal = None if output == "-" else journal_path(output)
+    qg = link(_progress(inputs, config, report, quiet, journal=journal), config=config, keep_articles=False)
     qg.report_corrections(report)
     linked = qg.quote_list
     if format == "csv":
         write_quotes_csv(linked, output)
     else:
         write_quotes_jsonl(linked, output)
+    if journal is not None:
+        journal.unlink(missing_ok=True)  # the output it protected is written
     errors_path = None if output == "-" else Path(output).with_name("errors.jsonl")
     _finish(report, errors_path, quiet)
 
@@ -317,12 +322,18 @@ def _pipeline_config(
 
 
 def _progress(
-    inputs: List[str], config: PipelineConfig, report: RunReport, quiet: bool, *, exclude: tuple[Path, ...] = ()
+    inputs: List[str],
+    config: PipelineConfig,
+    report: RunReport,
+    quiet: bool,
+    *,
+    exclude: tuple[Path, ...] = (),
+    journal: Path | None = None,
 ) -> Iterator[ArticleResult]:
     """`api.iter_results` under a progress bar on stderr."""
     from tqdm import tqdm
 
-    results = iter_results(inputs, config=config, report=report, exclude=exclude)
+    results = iter_results(inputs, config=config, report=report, exclude=exclude, journal=journal)
     with tqdm(results, desc="articles", unit="article", disable=quiet, file=sys.stderr, mininterval=0.5) as bar:
         for result in bar:
             bar.set_postfix(quotes=report.quotes, failed=len(report.failed), refresh=False)

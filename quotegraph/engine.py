@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import chain, islice
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
-from quotegraph.cache import QuoteCache
+from quotegraph.cache import ArticleStore
 from quotegraph.config import PipelineConfig
 from quotegraph.errors import WorkersLostError
 from quotegraph.model import Article, Quote
@@ -62,7 +62,7 @@ def default_workers() -> int:
 
 
 def extract_articles(
-    articles: Iterable[Article], *, config: PipelineConfig, cache: QuoteCache | None = None
+    articles: Iterable[Article], *, config: PipelineConfig, cache: ArticleStore | None = None
 ) -> Iterator[ArticleResult]:
     """Yield one `ArticleResult` per article, in input order.
 
@@ -73,8 +73,9 @@ def extract_articles(
     config : PipelineConfig
         ``workers`` (None: one per core), ``batch_size``, ``max_chunk_chars``,
         ``model``, ``scheduler`` (a Dask cluster instead of local processes).
-    cache : QuoteCache or None, optional (default=None)
-        Articles found here are not parsed again; new results are stored.
+    cache : QuoteCache, Journal or None, optional (default=None)
+        Articles found here are not parsed again; new results are stored and
+        committed every ``config.batch_size`` articles.
     """
     workers = config.workers or default_workers()
     batches = _batches(articles, config.batch_size)
@@ -83,9 +84,13 @@ def extract_articles(
     local = workers <= 1 or len(head) < 2 * workers
     with _scheduler(config, workers, local=local) as (submit, limit):
         results = run_in_flight(chain(head, batches), submit=submit, limit=limit, cache=cache, config=config)
+        stored = 0
         for result in results:
             if cache is not None and not result.cached and result.error is None:
                 cache.put(result.article, list(result.quotes), model=config.fingerprint)
+                stored += 1
+                if stored % config.batch_size == 0:
+                    cache.commit()  # a batch is on disk: a crash loses at most those in flight
             yield result
     if cache is not None:
         cache.commit()
@@ -96,7 +101,7 @@ def run_in_flight(
     *,
     submit: Submit,
     limit: int,
-    cache: QuoteCache | None = None,
+    cache: ArticleStore | None = None,
     config: PipelineConfig,
 ) -> Iterator[ArticleResult]:
     """The one scheduling loop, for local runs, the process pool and Dask alike.
@@ -177,7 +182,7 @@ class WorkerPool:
         return self._pool.submit(_run_batch, batch, self.config)
 
     def run(
-        self, batches: Iterable[list[Article]], *, cache: QuoteCache | None = None
+        self, batches: Iterable[list[Article]], *, cache: ArticleStore | None = None
     ) -> Iterator[ArticleResult]:
         return run_in_flight(batches, submit=self.submit, limit=2 * self.workers, cache=cache, config=self.config)
 
@@ -293,7 +298,7 @@ def _in_order(
 
 
 def _split_cached(
-    batch: list[Article], cache: QuoteCache | None, config: PipelineConfig
+    batch: list[Article], cache: ArticleStore | None, config: PipelineConfig
 ) -> tuple[list[ArticleResult], list[Article]]:
     if cache is None:
         return [], batch
