@@ -77,14 +77,22 @@ class RunReport:
     cached: int = 0
     failed: list[InputFailure] = field(default_factory=list)
     notices: list[InputFailure] = field(default_factory=list)
+    warnings: list[InputFailure] = field(default_factory=list)
 
     def record(self, failure: InputFailure) -> None:
         (self.notices if failure.level == "notice" else self.failed).append(failure)
 
     def done(self, result: ArticleResult) -> None:
+        """Count a processed article and keep its warnings (quiet by default: see `quotegraph.capture`)."""
+        from quotegraph.io import InputFailure
+
         self.processed += 1
         self.quotes += len(result.quotes)
         self.cached += int(result.cached)
+        where = result.article.path or result.article.doc_id
+        if where != result.article.doc_id:
+            where = f"{where} ({result.article.doc_id})"
+        self.warnings += [InputFailure(where, w, level="warning") for w in result.warnings]
 
     @property
     def exit_code(self) -> int:
@@ -97,6 +105,8 @@ class RunReport:
             parts.append(f"{self.cached} from cache")
         if self.notices:
             parts.append(f"{len(self.notices)} skipped")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} warning{'s' if len(self.warnings) > 1 else ''}")
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
         return ", ".join(parts)

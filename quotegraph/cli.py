@@ -131,7 +131,7 @@ def extract(
     if journal is not None:
         journal.unlink(missing_ok=True)  # the output it protected is written
     errors_path = None if output == "-" else Path(output).with_name("errors.jsonl")
-    _finish(report, errors_path, quiet)
+    _finish(report, errors_path, quiet, verbose)
 
 
 @app.command()
@@ -191,7 +191,7 @@ def build(
     qg = link(_progress(inputs, config, report, quiet, exclude=(output,)), config=config)
     qg.report_corrections(report)
     written = qg.save(output, formats=chosen, title=title)
-    _finish(report, output / "errors.jsonl", quiet)
+    _finish(report, output / "errors.jsonl", quiet, verbose)
     if not quiet:
         graph = qg.graph
         typer.echo(
@@ -264,7 +264,7 @@ def highlight(
     report = RunReport()
     qg = link(_progress(inputs, config, report, quiet, exclude=(output,)), config=config)
     written = write_highlights(list(qg.articles.values()), qg.quote_list, output)
-    _finish(report, output / "errors.jsonl", quiet)
+    _finish(report, output / "errors.jsonl", quiet, verbose)
     if not quiet:
         typer.echo(f"wrote {len(written)} pages to {output}/ (open index.html)", err=True)
 
@@ -340,7 +340,7 @@ def _progress(
             yield result
 
 
-def _finish(report: RunReport, errors_path: Path | None, quiet: bool) -> None:
+def _finish(report: RunReport, errors_path: Path | None, quiet: bool, verbose: bool = False) -> None:
     from quotegraph.io import write_errors_jsonl
 
     for failure in report.failed:
@@ -348,10 +348,14 @@ def _finish(report: RunReport, errors_path: Path | None, quiet: bool) -> None:
     if not quiet:
         for notice in report.notices:
             typer.echo(f"skipped: {notice.message}", err=True)
-    if errors_path is not None and (report.failed or errors_path.exists()):
-        write_errors_jsonl(report.failed + report.notices, errors_path)
+    if verbose:  # per-article warnings: counted in the summary, listed here or in errors.jsonl
+        for warning in report.warnings:
+            typer.echo(f"warning: {warning.message}", err=True)
+    if errors_path is not None and (report.failed or report.warnings or errors_path.exists()):
+        write_errors_jsonl(report.failed + report.notices + report.warnings, errors_path)
     if not quiet or report.failed:
-        where = f" (see {errors_path})" if errors_path is not None and report.failed else ""
+        listed = report.failed or (report.warnings and not verbose)
+        where = f" (see {errors_path})" if errors_path is not None and listed else ""
         typer.echo(f"{report.summary()}{where}", err=True)
     if report.exit_code:
         raise typer.Exit(report.exit_code)

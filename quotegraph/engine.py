@@ -139,10 +139,12 @@ class Extractor:
 
     def process(self, batch: Sequence[Article]) -> list[ArticleResult]:
         """Parse a batch in one go; isolate the article at fault if the parse fails."""
+        from quotegraph.capture import article_warnings
         from quotegraph.nlp.pipeline import extract_batch
 
         try:
-            found = extract_batch(batch, config=self.config)
+            with article_warnings(a.doc_id for a in batch) as warned:
+                found = extract_batch(batch, config=self.config)
         except Exception as error:  # noqa: BLE001  (re-run one by one to find the bad article)
             if len(batch) == 1:
                 logger.debug("parsing failed on %s", batch[0].doc_id, exc_info=True)
@@ -151,7 +153,7 @@ class Extractor:
         return [
             ArticleResult(article, error=_describe(quotes))
             if isinstance(quotes, BaseException)
-            else ArticleResult(article, tuple(quotes))
+            else ArticleResult(article, tuple(quotes), warnings=tuple(warned.get(article.doc_id, ())))
             for article, quotes in zip(batch, found)
         ]
 

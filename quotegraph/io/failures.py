@@ -20,7 +20,8 @@ __all__ = ["FailureLevel", "InputFailure"]
 
 #: ``"error"``: the input should have been an article and could not be read.
 #: ``"notice"``: the input was skipped on purpose (empty, not an article file).
-FailureLevel = Literal["error", "notice"]
+#: ``"warning"``: the article was read and extracted, with a data anomaly (an unclosed quote mark).
+FailureLevel = Literal["error", "notice", "warning"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,9 @@ class InputFailure:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> InputFailure:
         line = data.get("line")
-        level: FailureLevel = "notice" if data.get("level") == "notice" else "error"
+        level: FailureLevel = "error"
+        if data.get("level") in ("notice", "warning"):
+            level = "notice" if data.get("level") == "notice" else "warning"
         return cls(
             path=str(data["path"]),
             reason=str(data["reason"]),
