@@ -179,11 +179,14 @@ def iter_results(
     from quotegraph.engine import extract_articles
     from quotegraph.io import InputFailure
 
+    from quotegraph.timings import timed_iter
+
     config = config or PipelineConfig()
     report = report if report is not None else RunReport()
     check_setup(config)
     with _open_cache(config, journal) as cache:
-        for result in extract_articles(_read(inputs, config, report, exclude), config=config, cache=cache):
+        articles = timed_iter(_read(inputs, config, report, exclude), "read")
+        for result in extract_articles(articles, config=config, cache=cache):
             if result.error is not None:
                 failure = InputFailure(result.article.path or result.article.doc_id, result.error)
                 report.record(failure)
@@ -197,12 +200,15 @@ def link(
     results: Iterable[ArticleResult], *, config: PipelineConfig | None = None, keep_articles: bool = True
 ) -> QuoteGraph:
     """Gather the results of `iter_results` and link speaker names across the corpus."""
+    from quotegraph.timings import stage
+
     quotes: list[Quote] = []
     articles: dict[str, Article] = {}
-    for result in results:
-        quotes.extend(result.quotes)
-        if keep_articles:
-            articles[result.article.doc_id] = result.article
+    with stage("extract", minus="read"):  # results are extracted as they are consumed
+        for result in results:
+            quotes.extend(result.quotes)
+            if keep_articles:
+                articles[result.article.doc_id] = result.article
     return QuoteGraph.linked(quotes, articles=articles, config=config)
 
 
@@ -338,6 +344,8 @@ class QuoteGraph:
         self.gender_votes: dict[str, dict[str, int]] = {k: dict(v) for k, v in (gender_votes or {}).items()}
         #: What ``config.corrections`` did (None when no corrections file was given).
         self.corrections = corrections
+        #: Node positions of an earlier build: the layout starts from them (`quotegraph.incremental`).
+        self.previous_positions: dict[str, tuple[float, float]] | None = None
 
     @classmethod
     def linked(
@@ -354,15 +362,18 @@ class QuoteGraph:
         from quotegraph.nlp.topics import load_user_topics
         from quotegraph.reprints import mark_reprints
 
+        from quotegraph.timings import stage
+
         config = config or PipelineConfig()
-        linked, entities = link_entities(quotes)
-        texts = {doc_id: article.text for doc_id, article in (articles or {}).items()}
-        annotated, votes, report = annotate_speakers(linked, texts=texts, config=config)
-        # Reprints after corrections (a reassigned speaker changes what is one statement),
-        # then the corpus's topics (a reprint adds no support).
-        marked = mark_reprints(annotated, seed=config.seed)
-        user = load_user_topics(config.topics_file)
-        chosen = select_topics(marked, entities=entities, keep=set(user or ()))
+        with stage("link"):
+            linked, entities = link_entities(quotes)
+            texts = {doc_id: article.text for doc_id, article in (articles or {}).items()}
+            annotated, votes, report = annotate_speakers(linked, texts=texts, config=config)
+            # Reprints after corrections (a reassigned speaker changes what is one statement),
+            # then the corpus's topics (a reprint adds no support).
+            marked = mark_reprints(annotated, seed=config.seed)
+            user = load_user_topics(config.topics_file)
+            chosen = select_topics(marked, entities=entities, keep=set(user or ()))
         return cls(chosen, articles=articles, entities=entities, config=config,
                    gender_votes=votes, corrections=report)
 
@@ -389,13 +400,20 @@ class QuoteGraph:
         """The speaker, organisation and topic graph (built once, then cached)."""
         from quotegraph.graph.build import build_speaker_graph
 
-        graph = build_speaker_graph(
-            self.quote_list,
-            min_topic_support=self.config.min_topic_support,
-            count=self.config.count,
-            unnamed_sources=self.config.unnamed_sources,
-            seed=self.config.seed,
-        )
+        from quotegraph.graph.style import apply_style
+        from quotegraph.timings import stage
+
+        with stage("graph"):
+            graph = build_speaker_graph(
+                self.quote_list,
+                min_topic_support=self.config.min_topic_support,
+                count=self.config.count,
+                unnamed_sources=self.config.unnamed_sources,
+                seed=self.config.seed,
+                layout=False,
+            )
+        with stage("layout"):
+            apply_style(graph, seed=self.config.seed, previous=self.previous_positions)
         for node, data in graph.nodes(data=True):  # both counts behind a person's one gender
             if data.get("kind") == "person" and "gender" in data:
                 votes = self.gender_votes.get(node, {})
@@ -535,25 +553,29 @@ class QuoteGraph:
         from quotegraph.graph.diversity import write_tables
         from quotegraph.graph.export import export_graph
         from quotegraph.io import write_articles_jsonl, write_quotes_csv, write_quotes_jsonl
+        from quotegraph.timings import stage
 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         chosen = check_formats(formats)
-        texts = {doc_id: article.text for doc_id, article in self.articles.items()}
-        write_quotes_jsonl(self.quote_list, out / "quotes.jsonl", texts=texts or None)
-        write_articles_jsonl(self.articles.values(), out / "articles.jsonl")
-        written = [out / "quotes.jsonl", out / "articles.jsonl"]
-        if "csv" in chosen:
-            write_quotes_csv(self.quote_list, out / "quotes.csv")
-            written += [out / "quotes.csv", *write_tables(self.quote_list, out, articles=self.articles, seed=self.config.seed)]
-        if self.corrections is not None:
-            _write_json(self.corrections.to_dict(), out / "corrections.json")
-            written.append(out / "corrections.json")
-        graph_formats = tuple(f for f in chosen if f != "html")
-        written += export_graph(self.graph, out, formats=graph_formats)
+        graph = self.graph  # built (and laid out) before the export clock starts
+        with stage("export"):
+            texts = {doc_id: article.text for doc_id, article in self.articles.items()}
+            write_quotes_jsonl(self.quote_list, out / "quotes.jsonl", texts=texts or None)
+            write_articles_jsonl(self.articles.values(), out / "articles.jsonl")
+            written = [out / "quotes.jsonl", out / "articles.jsonl"]
+            if "csv" in chosen:
+                write_quotes_csv(self.quote_list, out / "quotes.csv")
+                written += [out / "quotes.csv", *write_tables(self.quote_list, out, articles=self.articles, seed=self.config.seed)]
+            if self.corrections is not None:
+                _write_json(self.corrections.to_dict(), out / "corrections.json")
+                written.append(out / "corrections.json")
+            graph_formats = tuple(f for f in chosen if f != "html")
+            written += export_graph(graph, out, formats=graph_formats)
         if "html" in chosen:
-            written.append(Path(self.to_html(out / "graph.html", title=title)))
-            written += self._write_article_views(out)
+            with stage("page"):
+                written.append(Path(self.to_html(out / "graph.html", title=title)))
+                written += self._write_article_views(out)
         return written
 
     def highlight(self, doc_id: str) -> Any:

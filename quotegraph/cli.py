@@ -164,10 +164,16 @@ def build(
     join_quote_runs: bool = JOIN_RUNS,
     gender: str = GENDER,
     corrections: Optional[Path] = CORRECTIONS,
+    timings: bool = typer.Option(
+        False, "--timings", help="Print the time of each stage and write it to timings.json in the output folder."
+    ),
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
     """Extract quotes and write the graph: graph.html, graph.graphml, graph.gexf, CSV and JSON."""
+    from quotegraph.builder import build as build_outputs
+    from quotegraph.timings import StageTimer
+
     _setup_logging(quiet, verbose)
     from quotegraph.graph.build import COUNT_MODES
     from quotegraph.graph.sources import UNNAMED_SOURCE_MODES
@@ -188,15 +194,22 @@ def build(
     )  # fmt: skip
     config = replace(config, count=count, unnamed_sources=unnamed_sources)
     report = RunReport()
-    qg = link(_progress(inputs, config, report, quiet, exclude=(output,)), config=config)
-    qg.report_corrections(report)
-    written = qg.save(output, formats=chosen, title=title)
+    with StageTimer() as timer:
+        results = _progress(inputs, config, report, quiet, exclude=(output,))
+        built = build_outputs(results, output, config=config, formats=chosen, title=title)
+    if built.graph is not None:
+        built.graph.report_corrections(report)
+    if timings:
+        timer.counts.update(articles=report.processed, quotes=report.quotes, cached=report.cached)
+        typer.echo(timer.table(), err=True)
+        timer.write(output / "timings.json")
     _finish(report, output / "errors.jsonl", quiet, verbose)
-    if not quiet:
-        graph = qg.graph
+    if not quiet and built.up_to_date:
+        typer.echo(f"{built.summary}; nothing changed since the last build: {output}/ is up to date", err=True)
+    elif not quiet:
         typer.echo(
-            f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges; wrote "
-            + ", ".join(p.name for p in written if p.parent == output)
+            f"{built.summary}; wrote "
+            + ", ".join(p.name for p in built.written if p.parent == output)
             + f" to {output}/",
             err=True,
         )

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import logging
 import re
 from collections import Counter, defaultdict
@@ -126,24 +127,49 @@ def write_highlights(
     -------
     list of Path
         The article pages in input order, then ``index.html``.
+
+    Notes
+    -----
+    A page whose article and quotes are unchanged since the last run (their
+    hash, `quotegraph.incremental.page_digest`, is kept in ``.digests.json``)
+    and whose file is still there is neither rendered nor written again.
     """
+    from quotegraph.incremental import page_digest
+
     out = Path(out_dir)
     by_doc: dict[str, list[Quote]] = defaultdict(list)
     for quote in quotes:
         by_doc[quote.doc_id].append(quote)
     articles = list(articles)
     names = page_names([a.doc_id for a in articles])
+    old, digests = _read_digests(out), {}
     written = []
     for article in articles:
         path = out / names[article.doc_id]
-        with atomic_write(path) as handle:
-            handle.write(render_article(article, by_doc.get(article.doc_id, [])))
+        doc_quotes = by_doc.get(article.doc_id, [])
+        digests[path.name] = page_digest(article, doc_quotes)
+        if old.get(path.name) != digests[path.name] or not path.is_file():
+            with atomic_write(path) as handle:
+                handle.write(render_article(article, doc_quotes))
         written.append(path)
+    with atomic_write(out / _DIGESTS) as handle:
+        handle.write(json.dumps(digests, indent=0, sort_keys=True))
     with atomic_write(out / "index.html") as handle:
         handle.write(_render_index(articles, by_doc, names))
     written.append(out / "index.html")
     logger.info("wrote %d article views to %s", len(articles), out)
     return written
+
+
+_DIGESTS = ".digests.json"
+
+
+def _read_digests(out: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out / _DIGESTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def article_fragment(article: Article, quotes: Sequence[Quote]) -> str:

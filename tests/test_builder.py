@@ -1,0 +1,47 @@
+"""Incremental builds and stage timings (issue 16)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from quotegraph.cli import app
+from quotegraph.timings import STAGES
+
+runner = CliRunner()
+
+
+def _corpus(folder, count, start=0):
+    folder.mkdir(exist_ok=True)
+    for i in range(start, start + count):
+        (folder / f"a{i}.txt").write_text(
+            f'"Pier {i} reopens on Monday," Mayor Ana Ruiz said. Council member Tom Lee said fares would fall.\n',
+            encoding="utf-8",
+        )
+
+
+@pytest.mark.model
+def test_issue16_rebuild_redoes_only_what_changed(tmp_path, nlp):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    _corpus(corpus, 3)
+    args = ["build", str(corpus), "-o", str(out), "--workers", "1", "--timings"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    timings = json.loads((out / "timings.json").read_text())
+    assert list(timings["stages"]) == list(STAGES) and timings["articles"] == 3
+    assert all(name in first.stderr for name in STAGES)
+    page = out / "articles" / "a0.html"
+    before = page.stat().st_mtime_ns, (out / "graph.html").stat().st_mtime_ns
+
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0 and "is up to date" in again.stderr
+    assert (page.stat().st_mtime_ns, (out / "graph.html").stat().st_mtime_ns) == before
+
+    _corpus(corpus, 1, start=3)
+    grown = runner.invoke(app, args)
+    assert grown.exit_code == 0 and "3 from cache" in grown.stderr
+    assert (out / "articles" / "a3.html").is_file()
+    assert page.stat().st_mtime_ns == before[0]  # its article and quotes did not change
+    assert (out / "graph.html").stat().st_mtime_ns != before[1]
