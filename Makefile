@@ -7,7 +7,7 @@ PIP    := $(BIN)/python -m pip
 
 INTEROP := tests/interop/node_modules/.installed
 
-.PHONY: demo test acceptance bench browser coref-model evaluate clean
+.PHONY: demo test acceptance bench bench-archive browser coref-model evaluate clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,8 +40,17 @@ test: $(STAMP) browser $(INTEROP)
 acceptance: $(STAMP)
 	$(BIN)/python -m pytest -m slow
 
+# Sizes of the archive bench: make bench BENCH_ARGS="--ratio-size 40 --archive-size 80" for a quick run.
+BENCH_ARGS ?=
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(MAKE) bench-archive
+
+# 1,000 and 5,000 PolNeAR articles (../shared): build vs extract, re-runs, graph+layout share, page.
+bench-archive: $(STAMP)
+	$(PIP) install --quiet --disable-pip-version-check -e ".[bench]"
+	$(BIN)/python benchmarks/archive.py $(BENCH_ARGS)
 
 coref-model: $(STAMP)
 	$(BIN)/python scripts/train_coref.py

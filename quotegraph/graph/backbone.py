@@ -28,6 +28,7 @@ __all__ = ["BACKBONE_SIZE", "backbone_order"]
 
 #: Nodes the page shows on opening when the graph is bigger than this.
 BACKBONE_SIZE = 300
+_MIN_COMMUNITY = 3
 
 
 def backbone_order(graph: nx.Graph, *, leaders: int = BACKBONE_SIZE // 5) -> list[str]:
@@ -38,8 +39,8 @@ def backbone_order(graph: nx.Graph, *, leaders: int = BACKBONE_SIZE // 5) -> lis
     graph : networkx.Graph
         Nodes may carry ``centrality`` (PageRank), ``quote_count`` and ``community``.
     leaders : int, optional (default=60)
-        The best node of each of the largest ``leaders`` communities comes
-        first, so the backbone shows every big community and not only the
+        The best node of each of the largest ``leaders`` communities (of three
+        nodes or more) comes first, so the backbone shows every big community and not only the
         densest one.
 
     Returns
@@ -60,7 +61,9 @@ def backbone_order(graph: nx.Graph, *, leaders: int = BACKBONE_SIZE // 5) -> lis
         group = data[node].get("community")
         if group is not None:
             communities[group].append(node)
-    biggest = sorted(communities.values(), key=lambda members: (-len(members), members[0]))
+    # A community of one or two (an isolated quote) has no claim to a place of its own.
+    real = [members for members in communities.values() if len(members) >= _MIN_COMMUNITY]
+    biggest = sorted(real, key=lambda members: (-len(members), members[0]))
     first = [members[0] for members in biggest[:leaders]]
     chosen = set(first)
     return first + [n for n in by_score if n not in chosen]

@@ -134,7 +134,26 @@ def _grid_layout(simple: nx.Graph, *, seed: int, previous: Mapping[str, Position
     coords = np.asarray(layout.coords, dtype=float)
     if warm:  # igraph turns its result to the principal axes: turn it back to the old picture
         coords = _aligned(coords, start)
+    coords = _pulled_in(coords)
     return {str(node): (float(x), float(y)) for node, (x, y) in zip(nodes, coords)}
+
+
+def _pulled_in(coords: np.ndarray, *, share: float = 95.0, margin: float = 1.15) -> np.ndarray:
+    """Bring far-flung small components to a ring just outside the bulk of the drawing.
+
+    Fruchterman-Reingold has no gravity: a pair of nodes linked only to each
+    other drifts far away, and fitting the view to it shrinks everything else.
+    Nodes beyond ``margin`` times the ``share``-th percentile distance from the
+    centre keep their direction and land in a thin ring at that radius.
+    """
+    centred = coords - np.median(coords, axis=0)
+    distance = np.linalg.norm(centred, axis=1)
+    limit = float(np.percentile(distance, share)) * margin
+    far = distance > limit
+    if limit > 0 and far.any():
+        ring = limit * (1.0 + 0.1 * (distance[far] - limit) / (distance[far].max() - limit + 1e-9))
+        centred[far] *= (ring / distance[far])[:, None]
+    return centred
 
 
 def _aligned(coords: np.ndarray, target: np.ndarray) -> np.ndarray:

@@ -425,7 +425,7 @@ def _vis_options(*, big: bool, seed: int, nodes: int) -> dict[str, Any]:
     options["nodes"] = {
         "borderWidth": 1.5,
         "scaling": {"min": 9, "max": 42, "label": {"enabled": True, "min": 13, "max": 24,
-                                                   "drawThreshold": 7, "maxVisible": 30}},
+                                                   "drawThreshold": 4 if big else 7, "maxVisible": 30}},
         "font": {"face": "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif",
                  "strokeWidth": 4, "strokeColor": "rgba(255,255,255,0.9)"},
     }  # fmt: skip
@@ -437,10 +437,10 @@ def _vis_options(*, big: bool, seed: int, nodes: int) -> dict[str, Any]:
 
 
 def _positions(graph: nx.MultiDiGraph, seed: int) -> dict[Any, tuple[float, float]]:
-    """Positions carried by the graph (as in Gephi), else networkx's seeded layout; scaled to the page.
+    """Positions carried by the graph (as in Gephi), else `layout_positions`; scaled to the page.
 
-    The drawing gets a radius of ``40 * sqrt(nodes)`` pixels, so node density, not
-    the layout's own units, decides how much room a graph takes.
+    The drawing gets a radius of ``40 * sqrt(min(nodes, 600))`` pixels, so node density (of the
+    backbone, on big graphs), not the layout's own units, decides how much room a graph takes.
     """
     if graph.number_of_nodes() == 0:
         return {}
@@ -454,7 +454,8 @@ def _positions(graph: nx.MultiDiGraph, seed: int) -> dict[Any, tuple[float, floa
     points = np.array([raw[n] for n in nodes], dtype=float)
     points -= points.mean(axis=0)
     radius = float(np.abs(points).max()) or 1.0
-    points *= max(200.0, 40.0 * math.sqrt(len(nodes))) / radius
+    # Big graphs open on their backbone: size the drawing for that, so its labels are legible.
+    points *= max(200.0, 40.0 * math.sqrt(min(len(nodes), 2 * BACKBONE_SIZE))) / radius
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, points)}
 
 

@@ -40,7 +40,11 @@ def test_layout_warm_start_keeps_the_picture():
 @pytest.mark.parametrize(
     ("nodes", "expected"),
     [
-        ([("a", 9, 0.5, 0), ("b", 1, 0.1, 0), ("c", 2, 0.2, 1)], ["a", "c", "b"]),
+        (
+            [("a", 9, 0.9, 0), ("b", 8, 0.8, 0), ("c", 7, 0.7, 0), ("d", 1, 0.1, 1), ("e", 0, 0.0, 1),
+             ("f", 0, 0.05, 1), ("g", 5, 0.5, 2)],
+            ["a", "d", "b", "c", "g", "f", "e"],
+        ),
         ([("a", 9, 0.5, None), ("b", 1, 0.9, None), ("c", 0, 0.0, None)], ["a", "b", "c"]),
     ],
     ids=["community-leaders-first", "score"],
