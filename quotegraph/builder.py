@@ -99,7 +99,7 @@ def _graph_settings(config: PipelineConfig) -> dict[str, str]:
     runtime = {"workers", "cache", "strict", "scheduler", "dask_timeout", "batch_size"}
     settings = {k: repr(v) for k, v in asdict(config).items() if k not in runtime}
     for name, value in asdict(config).items():
-        if isinstance(value, Path) and value.is_file():
+        if name not in runtime and isinstance(value, Path) and value.is_file():
             settings[name] = hashlib.sha256(value.read_bytes()).hexdigest()
     return settings
 
