@@ -39,11 +39,12 @@ def connect(address: str, *, timeout: float) -> Any:
     except ImportError:
         raise QuotegraphError("--scheduler needs Dask: pip install 'quotegraph[dask]'") from None
     try:
-        client = Client(address, timeout=f"{max(1.0, timeout)}s")
+        client = Client(address, timeout=f"{max(1.0, timeout)}s")  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise QuotegraphError(f"cannot reach the Dask scheduler at {address}: {error}") from None
     # Worker warnings (quote marks, coreferee) reach this process's "quotegraph" logger.
-    client.forward_logging("quotegraph", level=logging.getLogger("quotegraph").getEffectiveLevel())
+    level = logging.getLogger("quotegraph").getEffectiveLevel()
+    client.forward_logging("quotegraph", level=level)  # type: ignore[no-untyped-call]
     return client
 
 

@@ -146,7 +146,7 @@ def _pulled_in(coords: np.ndarray, *, share: float = 95.0, margin: float = 1.15)
     Nodes beyond ``margin`` times the ``share``-th percentile distance from the
     centre keep their direction and land in a thin ring at that radius.
     """
-    centred = coords - np.median(coords, axis=0)
+    centred: np.ndarray = coords - np.median(coords, axis=0)
     distance = np.linalg.norm(centred, axis=1)
     limit = float(np.percentile(distance, share)) * margin
     far = distance > limit
@@ -162,7 +162,8 @@ def _aligned(coords: np.ndarray, target: np.ndarray) -> np.ndarray:
 
     centred = coords - coords.mean(axis=0)
     rotation, _ = orthogonal_procrustes(centred, target - target.mean(axis=0))
-    return centred @ rotation
+    turned: np.ndarray = centred @ rotation
+    return turned
 
 
 def _start_positions(

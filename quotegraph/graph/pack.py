@@ -74,7 +74,11 @@ def pack_page_data(data: Mapping[str, Any]) -> dict[str, Any]:
         speaker = names.setdefault(q["speaker"], len(names))
         speaker_id = names.setdefault(q["speaker_id"], len(names))
         quotes.append([doc, speaker, speaker_id, *(q.get(k) for k in quote_keys)])
-    nodes = [{k: v for k, v in n.items() if NODE_DEFAULTS.get(k, object()) != v} for n in data["nodes"]]
+    # ``linked`` repeats the edges' quote lists: the page derives it again from the edges.
+    nodes = [
+        {k: v for k, v in n.items() if k != "linked" and NODE_DEFAULTS.get(k, object()) != v}
+        for n in data["nodes"]
+    ]
     packed = {"edges": edges, "edge_keys": edge_keys, "docs": [list(d) for d in docs], "names": list(names),
               "quotes": quotes, "quote_keys": quote_keys, "node_defaults": dict(NODE_DEFAULTS)}  # fmt: skip
     return {**data, "nodes": nodes, "edges": [], "quotes": [], "packed": packed}

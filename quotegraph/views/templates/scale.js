@@ -27,6 +27,21 @@
       p.quote_keys.forEach(function (k, j) { q[k] = r[3 + j]; });
       return q;
     });
+    // node.linked: the quotes behind its links (co-quoted links aside), less its own (page.py's rule).
+    var linked = {};
+    d.edges.forEach(function (e) {
+      if (e.relation === "co_quoted") { return; }
+      [e.from, e.to].forEach(function (id) {
+        var set = linked[id] = linked[id] || {};
+        e.quotes.forEach(function (i) { set[i] = true; });
+      });
+    });
+    d.nodes.forEach(function (n) {
+      var own = {};
+      n.said.forEach(function (i) { own[i] = true; });
+      n.linked = Object.keys(linked[n.id] || {}).map(Number).filter(function (i) { return !own[i]; })
+        .sort(function (a, b) { return a - b; });
+    });
     delete d.packed;
   }
 
