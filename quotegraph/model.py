@@ -78,6 +78,7 @@ class Resolution(str, Enum):
     COREFERENCE = "coreference"
     NOMINAL = "nominal"
     CONTINUATION = "continuation"
+    DESCRIPTION = "description"
     UNKNOWN = "unknown"
 
 

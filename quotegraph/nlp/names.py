@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from quotegraph.lexicon import load_lexicon
 
-__all__ = ["NameLexicons", "fits_name", "strip_determiner", "strip_possessive", "surname"]
+__all__ = ["NameLexicons", "clean_name", "fits_acronym", "fits_name", "strip_determiner", "strip_possessive", "surname"]
 
 _DETERMINER = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
@@ -170,6 +170,32 @@ def fits_name(short: str, full: str, *, first_name: bool = False) -> bool:
     if len(words) == 1:
         return words[0] == target[-1] or (first_name and words[0] == target[0])
     return target[-len(words) :] == words or (words[0] == target[0] and words[-1] == target[-1])
+
+
+def fits_acronym(short: str, full: str) -> bool:
+    """Whether an acronym stands for a name: the initials of its capitalised words.
+
+    >>> fits_acronym("HTA", "Harbour Transit Authority"), fits_acronym("PBO", "Parliamentary Budget Officer")
+    (True, True)
+    >>> fits_acronym("EDC", "Export Development Canada"), fits_acronym("EDC", "Export Canada")
+    (True, False)
+    """
+    if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+        return False
+    words = [w for w in re.split(r"[\s-]+", strip_determiner(full)) if w[:1].isupper()]
+    return len(words) == len(short) and "".join(w[0] for w in words) == short
+
+
+def clean_name(name: str) -> str:
+    """One space between words, and a surname written twice once ("Justin Trudeau Trudeau").
+
+    >>> clean_name("Justin  Trudeau Trudeau"), clean_name("Boutros Boutros-Ghali")
+    ('Justin Trudeau', 'Boutros Boutros-Ghali')
+    """
+    words = name.split()
+    if len(words) > 2 and words[-1] == words[-2]:
+        words.pop()
+    return " ".join(words)
 
 
 def strip_determiner(text: str) -> str:

@@ -11,13 +11,14 @@ not depend on the order quotes are resolved in.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from quotegraph.model import Resolution, Speaker, SpeakerKind, make_entity_id
-from quotegraph.nlp.names import fits_name
+from quotegraph.model import Resolution, Speaker, SpeakerKind, TextSpan, make_entity_id
+from quotegraph.nlp.names import fits_acronym, fits_name
 from quotegraph.nlp.roles import (
     MentionLexicons,
     describe,
@@ -26,9 +27,12 @@ from quotegraph.nlp.roles import (
     name_parts,
 )
 
-__all__ = ["People", "Person"]
+__all__ = ["People", "Person", "in_credit", "line_of"]
 
 _UNTAGGED = frozenset({"", "ORG", "NORP"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_BODY_DETERMINERS = frozenset({"the", "its", "their"})
+_CREDIT_WORDS = re.compile(r"\b(photo|photograph|credit|submitted|getty|files?|handout|courtesy)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +89,8 @@ class People:
         self._drafts: dict[str, _Draft] = {}
         self._draft_of_token: dict[int, _Draft] = {}
         self._bodies: dict[str, list[tuple[int, str]]] = {}  # organisation noun → (offset, body named with it)
+        self._orgs: list[tuple[int, str]] = []  # every organisation named (outlets aside), in text order
+        self._long_names: list[tuple[int, str]] = []  # multi-word bodies and places: what acronyms stand for
         self.by_name: dict[str, Person] = {}
         self._by_token: dict[int, str] = {}
 
@@ -92,10 +98,15 @@ class People:
     def build(cls, doc: Doc, lexicons: MentionLexicons, mentions: Iterable[Span] = ()) -> People:
         """The people of ``doc``; ``mentions`` are the quotes' speaker mentions, in text order."""
         people = cls(doc, lexicons)
-        spans = [e for e in doc.ents if e.label_ == "PERSON"] + _untagged_names(doc, lexicons)
-        for ent in doc.ents:
-            if ent.label_ == "ORG":
-                people._remember_body(lexicons.names.canonical(ent.text), ent.start_char)
+        ents = [line_of(e) for e in doc.ents if not in_credit(e)]
+        spans = [e for e in ents if e.label_ == "PERSON"] + _untagged_names(doc, lexicons)
+        for ent in ents:
+            name = lexicons.names.canonical(ent.text)
+            if ent.label_ == "ORG" and name.lower() not in lexicons.outlets:
+                people._remember_body(name, ent.start_char)
+                people._orgs.append((ent.start_char, name))
+            if ent.label_ in ("ORG", "GPE", "FAC", "NORP") and len(name.split()) > 1:
+                people._long_names.append((ent.start_char, name))
         # Full names first, so "Kirby" can find the "John Kirby" of the article.
         for span in sorted(spans, key=lambda s: (-len(name_parts(s, lexicons)[1].split()), s.start)):
             people._add(span)
@@ -116,16 +127,30 @@ class People:
         kind = SpeakerKind.PERSON if known else name_kind(span, self.lexicons)
         if kind is SpeakerKind.PERSON:
             return known.speaker(Resolution.SUBJECT) if known else None
-        name = self.lexicons.names.canonical(span.text.rstrip(",;:"))
+        name = self._expand_acronym(self.lexicons.names.canonical(span.text.rstrip(",;:")), span.start_char)
         if name and kind is SpeakerKind.GROUP and span[0].pos_ != "PROPN":
             name = name[0].lower() + name[1:]  # "Several residents": a description, one per article
         if _is_bare_body(span):  # "the union" → the union named before it
-            named = [b for at, b in self._bodies.get(span.root.lemma_.lower(), []) if at < span.start_char]
-            # Else it stays a description ("the campaign"), kept apart per article by link_entities.
-            name = named[-1] if named else span.text[0].lower() + span.text[1:]
+            name = self._body_before(span)
         if not name:
             return None
         return Speaker(name=name, kind=kind, resolution=Resolution.SUBJECT, entity_id=make_entity_id(kind, name))
+
+    def _expand_acronym(self, name: str, position: int) -> str:
+        """"HTA" → "Harbour Transit Authority" when the article names it; the nearest before wins."""
+        fits = [(at > position, -at, full) for at, full in self._long_names if fits_acronym(name, full)]
+        return min(fits)[2] if fits else name
+
+    def _body_before(self, span: Span) -> str:
+        """"the union" → the union named before it; "the company" → the organisation named last before it.
+
+        Else the words stay a description ("the campaign"), kept apart per article by link_entities.
+        """
+        noun = span.root.lemma_.lower()
+        named = [b for at, b in self._bodies.get(noun, []) if at < span.start_char]
+        if not named and noun in self.lexicons.body_referents:
+            named = [b for at, b in self._orgs if at < span.start_char]
+        return named[-1] if named else span.text[0].lower() + span.text[1:]
 
     def compatible(self, speaker: Speaker, gender: str, number: str) -> bool:
         if speaker.kind is SpeakerKind.PERSON:
@@ -170,6 +195,33 @@ class People:
             if person.compatible(gender, number)
             and any(start <= s < end and not any(a <= s < b for a, b in outside) for s in person.starts)
         }
+
+    def introduced_between(
+        self, start: int, end: int, *, outside: list[tuple[int, int]], gender: str = "any", number: str = "singular"
+    ) -> tuple[Person, TextSpan] | None:
+        """The last compatible person made the subject of a sentence in ``[start, end)``, outside quotes.
+
+        Returns the person and the words naming them there.
+        """
+        found = None
+        for token in self.doc[:]:
+            if token.idx < start or token.idx >= end or token.dep_ not in _SUBJECT_DEPS:
+                continue
+            person = self.person_at(token.i)
+            if person is None or not person.compatible(gender, number):
+                continue
+            if not any(a <= token.idx < b for a, b in outside):
+                found = (person, self._mention_at(token.i, person.name))
+        return found
+
+    def _mention_at(self, index: int, name: str) -> TextSpan:
+        first = last = index
+        while first > 0 and self._by_token.get(first - 1) == name:
+            first -= 1
+        while last + 1 < len(self.doc) and self._by_token.get(last + 1) == name:
+            last += 1
+        span = self.doc[first : last + 1]
+        return TextSpan(span.start_char, span.end_char, span.text)
 
     def only_person_near(self, position: int) -> Person | None:
         """The one person named in this or the previous sentence ("Ruth Calloway ... The Dunmere mayor")."""
@@ -316,6 +368,38 @@ def _loose_name(token: Token) -> bool:
 
 
 def _is_bare_body(span: Span) -> bool:
-    """"the union", "the agency": a definite organisation noun with no name in it."""
+    """"the union", "the security firm", "their union": an organisation noun with no name in it."""
     words = [t for t in span if not t.is_punct]
-    return len(words) == 2 and words[0].lower_ == "the" and words[1].tag_ == "NN"
+    if len(words) < 2 or words[0].lower_ not in _BODY_DETERMINERS or words[-1].tag_ != "NN":
+        return False
+    return all(t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ for t in words[1:])
+
+
+def line_of(span: Span, *, last: bool = False) -> Span:
+    """The part of a span on one line: NER and mentions may run across a paragraph break.
+
+    The first line for a name ("Justin Trudeau\n\nTrudeau"), the last for a
+    mention ending at its cue ("landslide\n\nVice-president says").
+    """
+    pieces, start = [], span.start
+    for token in span:
+        if "\n" in token.text:
+            if token.i > start:
+                pieces.append((start, token.i))
+            start = token.i + 1
+    if start < span.end:
+        pieces.append((start, span.end))
+    if not pieces or len(pieces) == 1 and pieces[0] == (span.start, span.end):
+        return span
+    first, end = pieces[-1] if last else pieces[0]
+    return Span(span.doc, first, end, label=span.label)
+
+
+def in_credit(span: Span) -> bool:
+    """A name in a photo credit or byline in brackets: "(Steve Lawrence/CBC)", "(Photo: Jane Doe)"."""
+    text = span.doc.text
+    opening, closing = text.rfind("(", 0, span.start_char), text.find(")", span.end_char)
+    if opening < 0 or closing < 0 or ")" in text[opening : span.start_char] or "(" in text[span.end_char : closing]:
+        return False
+    inner = text[opening + 1 : closing]
+    return "\n" not in inner and ("/" in inner or bool(_CREDIT_WORDS.search(inner)))

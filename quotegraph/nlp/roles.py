@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from quotegraph.model import SpeakerKind
 from quotegraph.lexicon import load_lexicon
-from quotegraph.nlp.names import NameLexicons, strip_determiner, strip_possessive
+from quotegraph.nlp.names import NameLexicons, clean_name, strip_determiner, strip_possessive
 
 __all__ = ["Description", "MentionLexicons", "describe", "mention_kind", "name_kind", "name_parts", "token_text"]
 
@@ -40,6 +40,8 @@ class MentionLexicons:
         self.organisation_nouns = load_lexicon("organisation_nouns", lang)
         self.first_names = self.names.male_names | self.names.female_names
         self.place_nouns = frozenset(w.lower() for w in load_lexicon("place_nouns", lang))
+        self.body_referents = load_lexicon("body_referents", lang)
+        self.outlets = frozenset(w.lower() for w in load_lexicon("news_outlets", lang))
         self.role_organisations = {
             k.strip().lower(): v.strip()
             for k, _, v in (e.partition("=") for e in load_lexicon("role_organisations", lang))
@@ -96,8 +98,7 @@ def name_kind(span: Span, lexicons: MentionLexicons) -> SpeakerKind:
 
 def name_parts(span: Span, lexicons: MentionLexicons) -> tuple[str, str]:
     """``(titles, name)`` of a person mention: "Col. Gen. Oleksandr Syrskyi's" → ("Col. Gen.", ...)."""
-    text = strip_possessive(strip_determiner(span.text.strip()))
-    text = " ".join(text.split())
+    text = clean_name(strip_possessive(strip_determiner(span.text.strip())))
     return lexicons.names.split_title(text)
 
 

@@ -34,10 +34,10 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from quotegraph.model import Quote, Resolution, Speaker, SpeakerKind, TextSpan, make_entity_id
+from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, SpeakerKind, TextSpan, make_entity_id
 from quotegraph.nlp import coref
 from quotegraph.nlp.names import strip_determiner
-from quotegraph.nlp.people import People, Person
+from quotegraph.nlp.people import People, Person, line_of
 from quotegraph.nlp.roles import MentionLexicons, mention_kind
 
 __all__ = ["resolve_speakers"]
@@ -98,13 +98,14 @@ def resolve_speakers(
     for index in order:
         quote = quotes[index]
         if quote.speaker.mention is None:
-            speaker = _continuation(quote, previous)
+            speaker = _continuation(quote, previous) or _current_speaker(quote, article)
         else:
             speaker = _resolve(spans[index], quote.speaker.mention, article)
         resolved[index] = previous = speaker
         if speaker.is_known:
             anchor = speaker.mention.start if speaker.mention else quote.start
             article.history.append((anchor, speaker))
+            article.spoken.append((quote.end, speaker))
     return [replace(q, speaker=resolved[i]) for i, q in enumerate(quotes)]
 
 
@@ -116,6 +117,7 @@ class _Article:
     quote_spans: list[tuple[int, int]]
     use_coref: bool
     history: list[tuple[int, Speaker]] = field(default_factory=list)  # (mention or quote start, speaker)
+    spoken: list[tuple[int, Speaker]] = field(default_factory=list)  # (quote end, speaker)
     # Pronouns in one sentence share a coreference window: annotate it once.
     coref_windows: dict[tuple[int, int], tuple[Doc, int] | None] = field(default_factory=dict)
 
@@ -125,7 +127,7 @@ def _mention_span(doc: Doc, quote: Quote) -> Span | None:
     if mention is None:
         return None
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span if span is not None and len(span) else None
+    return line_of(span, last=True) if span is not None and len(span) else None
 
 
 def _resolve(span: Span | None, mention: TextSpan, article: _Article) -> Speaker:
@@ -140,12 +142,14 @@ def _resolve(span: Span | None, mention: TextSpan, article: _Article) -> Speaker
         found = _nominal(span, people, article.history)
     else:
         found = people.speaker_for_name(span)
+    if found is None and kind == "nominal":
+        found = _descriptive(span)  # "the WHL commissioner" no one fits: its words, never a silent unknown
     if found is None:
         return replace(Speaker.unknown(), mention=mention)
     return replace(found, mention=mention)
 
 
-def _continuation(quote: Quote, previous: Speaker | None) -> Speaker:
+def _continuation(quote: Quote, previous: Speaker | None) -> Speaker | None:
     """A quote the extraction stage marked as running on from the quote before it.
 
     It takes that quote's speaker and mention: the words naming its speaker
@@ -153,6 +157,27 @@ def _continuation(quote: Quote, previous: Speaker | None) -> Speaker:
     """
     if quote.speaker.resolution is Resolution.CONTINUATION and previous is not None and previous.is_known:
         return replace(previous, resolution=Resolution.CONTINUATION)
+    return None
+
+
+def _current_speaker(quote: Quote, article: _Article) -> Speaker:
+    """A cue-less quote paragraph: the person speaking before it, until someone else is introduced.
+
+    "Introduced" means named as the subject of a sentence outside quotes since
+    the last attributed quote ("Wendy Golden now lives in ..."); a person only
+    mentioned in passing ("he met Premier Ford") does not take the floor.
+    """
+    if quote.type is not QuoteKind.DIRECT:
+        return Speaker.unknown()
+    people = article.people
+    last = article.spoken[-1] if article.spoken else None
+    since = last[0] if last else people.sentence_start(quote.start, 2)
+    introduced = people.introduced_between(since, quote.start, outside=article.quote_spans)
+    if introduced is not None and (last is None or introduced[0].name != last[1].name):
+        person, mention = introduced
+        return replace(person.speaker(Resolution.CONTINUATION), mention=mention)
+    if last is not None:
+        return replace(last[1], resolution=Resolution.CONTINUATION)
     return Speaker.unknown()
 
 
@@ -186,11 +211,20 @@ def _nearest_speaker(
     gender: str,
     number: str,
 ) -> Speaker | None:
-    """The latest compatible speaker, else a compatible person named in this or the last sentence."""
+    """The salient compatible speaker: who is being quoted, unless someone else has since taken the floor.
+
+    The latest compatible speaker, unless a compatible person became the
+    subject of a sentence (outside quotes) after that speaker was named; with
+    no speaker yet, a compatible person named in this or the last sentence.
+    """
     before = span.start_char
-    for anchor, speaker in reversed(history):
-        if anchor < before and people.compatible(speaker, gender, number):
-            return replace(speaker, resolution=Resolution.COREFERENCE)
+    last = next(((a, s) for a, s in reversed(history) if a < before and people.compatible(s, gender, number)), None)
+    since = last[0] + 1 if last else people.sentence_start(before, 1)
+    subject = people.introduced_between(since, before, outside=quote_spans, gender=gender, number=number)
+    if subject is not None and (last is None or subject[0].name != last[1].name):
+        return subject[0].speaker(Resolution.COREFERENCE)
+    if last is not None:
+        return replace(last[1], resolution=Resolution.COREFERENCE)
     person = people.nearest_before(before, gender, number, sentences=1, outside=quote_spans)
     return person.speaker(Resolution.COREFERENCE) if person else None
 
@@ -242,12 +276,12 @@ def _nominal(span: Span, people: People, history: list[tuple[int, Speaker]]) -> 
 
 
 def _descriptive(span: Span) -> Speaker:
-    """An unnamed source keeps its description as its name."""
+    """An unnamed source keeps its description as its name ("a hospital spokesperson")."""
     text = span.text.rstrip(",;:")
-    name = text[0].lower() + text[1:] if span[0].lower_ in _INDEFINITE else strip_determiner(text)
+    name = text[0].lower() + text[1:]
     return Speaker(
         name=name,
         kind=SpeakerKind.PERSON,
-        resolution=Resolution.SUBJECT,
+        resolution=Resolution.DESCRIPTION,
         entity_id=make_entity_id(SpeakerKind.PERSON, name),
     )

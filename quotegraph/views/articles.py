@@ -73,6 +73,7 @@ _RESOLUTION_TEXT = {
     Resolution.COREFERENCE: "pronoun resolved by coreference",
     Resolution.NOMINAL: "description resolved to a named speaker",
     Resolution.CONTINUATION: "continues the previous quote's speaker",
+    Resolution.DESCRIPTION: "an unnamed source, named by its description",
     Resolution.UNKNOWN: "how the speaker was found is not recorded",
 }
 _TYPE_TEXT = {"direct": "Direct quote", "indirect": "Indirect (reported) speech", "mixed": "Mixed quote"}

@@ -83,7 +83,7 @@ def _resolve(nlp, text: str, parts: list[tuple[str, str | None]], **options: obj
         (
             "A Ukrainian official close to the presidential office told CNN that no talks were held.",
             [("no talks were held", "A Ukrainian official close to the presidential office")],
-            ("a Ukrainian official close to the presidential office", "person", "subject"),
+            ("a Ukrainian official close to the presidential office", "person", "description"),
         ),
         (
             "It rained all day. He said that the roads were closed.",
@@ -110,7 +110,7 @@ def _resolve(nlp, text: str, parts: list[tuple[str, str | None]], **options: obj
         (
             "A nurse at the hospital said that the ward was full.",
             [("the ward was full", "A nurse at the hospital")],
-            ("a nurse at the hospital", "person", "subject"),
+            ("a nurse at the hospital", "person", "description"),
         ),
         (
             "The campaign said that the ad was fair.",
