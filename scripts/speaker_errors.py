@@ -28,6 +28,7 @@ from spacy.tokens import DocBin
 from quotegraph.config import PipelineConfig
 from quotegraph.evaluate import names_agree, score_document
 from quotegraph.model import Article
+from quotegraph.nlp import coref
 from quotegraph.nlp.entities import link_entities
 from quotegraph.nlp.pipeline import extract_quotes, load_pipeline
 
@@ -40,12 +41,15 @@ def main() -> None:
     parser.add_argument("--cache", default="/tmp/quotegraph-parses")
     parser.add_argument("--show", type=int, default=25, help="examples listed per pattern")
     parser.add_argument("--json", help="write every error as JSON lines here")
+    parser.add_argument("--no-coref", action="store_true", help="pronouns by rules only")
     args = parser.parse_args()
 
     start, _, stop = args.docs.partition(":")
     golds = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
     golds = golds[int(start) if start else None : int(stop) if stop else None]
     nlp = load_pipeline()
+    if args.no_coref:
+        coref.coref_available = lambda doc: False  # the rules alone, for comparison
     docs = _parses(nlp, golds, Path(args.cache), args.gold + args.docs)
     config = PipelineConfig(join_quote_runs=args.join_quote_runs)
     quotes = []

@@ -98,11 +98,11 @@ class People:
     def build(cls, doc: Doc, lexicons: MentionLexicons, mentions: Iterable[Span] = ()) -> People:
         """The people of ``doc``; ``mentions`` are the quotes' speaker mentions, in text order."""
         people = cls(doc, lexicons)
-        ents = [line_of(e) for e in doc.ents if not in_credit(e)]
+        ents = [_relabel(line_of(e), lexicons) for e in doc.ents if not in_credit(e)]
         spans = [e for e in ents if e.label_ == "PERSON"] + _untagged_names(doc, lexicons)
         for ent in ents:
             name = lexicons.names.canonical(ent.text)
-            if ent.label_ == "ORG" and name.lower() not in lexicons.outlets:
+            if ent.label_ == "ORG" and not lexicons.is_outlet(name):
                 people._remember_body(name, ent.start_char)
                 people._orgs.append((ent.start_char, name))
             if ent.label_ in ("ORG", "GPE", "FAC", "NORP") and len(name.split()) > 1:
@@ -110,6 +110,7 @@ class People:
         # Full names first, so "Kirby" can find the "John Kirby" of the article.
         for span in sorted(spans, key=lambda s: (-len(name_parts(s, lexicons)[1].split()), s.start)):
             people._add(span)
+        people._long_names.extend(_proper_runs(doc))
         for span in mentions:
             people._learn_mention(span)
         people._freeze()
@@ -123,11 +124,14 @@ class People:
 
     def speaker_for_name(self, span: Span) -> Speaker | None:
         """The speaker a name-like mention denotes: a person, organisation, place or group."""
-        known = self.person_at(span.root.i) or self._named_person(span)
+        canonical = self.lexicons.names.canonical(span.text.rstrip(",;:"))
+        name = self._expand_acronym(canonical, span.start_char)
+        known = None if name != canonical else self.person_at(span.root.i) or self._named_person(span)
         kind = SpeakerKind.PERSON if known else name_kind(span, self.lexicons)
+        if name != canonical and kind in (SpeakerKind.PERSON, SpeakerKind.GROUP):
+            kind = SpeakerKind.ORGANISATION  # "EDC says": the acronym of a body the article names
         if kind is SpeakerKind.PERSON:
             return known.speaker(Resolution.SUBJECT) if known else None
-        name = self._expand_acronym(self.lexicons.names.canonical(span.text.rstrip(",;:")), span.start_char)
         if name and kind is SpeakerKind.GROUP and span[0].pos_ != "PROPN":
             name = name[0].lower() + name[1:]  # "Several residents": a description, one per article
         if _is_bare_body(span):  # "the union" → the union named before it
@@ -158,6 +162,8 @@ class People:
             if person is not None:
                 return person.compatible(gender, number)
             known = self.lexicons.names.gender_of(speaker.name)  # "a woman", "an elderly man"
+            if speaker.resolution is Resolution.DESCRIPTION and known is None:
+                known = "unsaid"  # "the post", "a spokesperson": no "he" or "she" without a gendered word
             return number != "plural" and gender != "neuter" and gender in ("any", known or gender)
         # Bodies and places are "it" or "they", groups only "they"; none is "he" or "she".
         if speaker.kind is SpeakerKind.GROUP:
@@ -207,15 +213,25 @@ class People:
         for token in self.doc[:]:
             if token.idx < start or token.idx >= end or token.dep_ not in _SUBJECT_DEPS:
                 continue
-            person = self.person_at(token.i)
+            person = self.person_at(token.i) or self._by_surname(token)
             if person is None or not person.compatible(gender, number):
                 continue
             if not any(a <= token.idx < b for a, b in outside):
                 found = (person, self._mention_at(token.i, person.name))
         return found
 
+    def _by_surname(self, token: Token) -> Person | None:
+        """"Durning did not need much coaxing": a surname NER missed still names the one person it fits."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            return None
+        fits = [p for p in self.by_name.values() if fits_name(token.text, p.name)]
+        return fits[0] if len(fits) == 1 else None
+
     def _mention_at(self, index: int, name: str) -> TextSpan:
         first = last = index
+        if self._by_token.get(index) != name:
+            token = self.doc[index]
+            return TextSpan(token.idx, token.idx + len(token.text), token.text)
         while first > 0 and self._by_token.get(first - 1) == name:
             first -= 1
         while last + 1 < len(self.doc) and self._by_token.get(last + 1) == name:
@@ -235,6 +251,15 @@ class People:
             if any(s < position for s in p.starts) and (not compatible or p.role_words & compatible)
         ]
         return max(candidates, key=lambda c: c[0])[1] if candidates else None
+
+    def most_mentioned_before(self, position: int) -> Person | None:
+        """The person named most often before ``position`` (the latest named wins a tie)."""
+        counts = [
+            (sum(1 for s in p.starts if s < position), max(s for s in p.starts if s < position), p)
+            for p in self.by_name.values()
+            if any(s < position for s in p.starts)
+        ]
+        return max(counts, key=lambda c: (c[0], c[1]))[2] if counts else None
 
     def announced_after(self, span: Span, compatible: frozenset[str], *, sentences: int) -> Person | None:
         """A person named just after an indefinite nominal whose title fits it (cataphora)."""
@@ -276,6 +301,9 @@ class People:
             return
         if span.root.i in self._draft_of_token:
             return
+        canonical = self.lexicons.names.canonical(span.text.rstrip(",;:"))
+        if self._expand_acronym(canonical, span.start_char) != canonical:
+            return  # "EDC" stands for a body, not a person NER missed
         if span.root.pos_ == "PROPN" or span.root.text[:1].isupper():
             _, name = name_parts(span, self.lexicons)
             if name and (name in self._drafts or self._match(name, span.start_char, self._drafts)):
@@ -331,6 +359,45 @@ class People:
             for name, d in self._drafts.items()
         }
         self._by_token = {i: d.name for i, d in self._draft_of_token.items()}
+
+
+def _relabel(ent: Span, lexicons: MentionLexicons) -> Span:
+    """Fix the kind NER gives a name when its words say otherwise.
+
+    "Brookfield Transit" (PERSON) ends in an organisation noun: an organisation.
+    "Anne-Marie Leduc" (ORG) is proper nouns starting with a known first name,
+    with no organisation noun: a person.
+    """
+    words = [t for t in ent if not t.is_punct]
+    if not words:
+        return ent
+    if ent.label_ == "PERSON" and len(words) > 1 and words[-1].lemma_.lower() in lexicons.organisation_nouns:
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    first = ent[0].text
+    if (
+        ent.label_ in _UNTAGGED
+        and 1 < len(words) <= 4
+        and first in lexicons.first_names
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words)
+        and not any(t.lemma_.lower() in lexicons.organisation_nouns for t in words)
+    ):
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
+
+
+def _proper_runs(doc: Doc) -> list[tuple[int, str]]:
+    """Runs of two or more capitalised proper nouns NER may have missed ("Parliamentary Budget Officer")."""
+    runs, start = [], None
+    for token in [*doc, None]:
+        proper = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
+        if proper and start is None:
+            start = token.i
+        elif not proper and start is not None:
+            end = token.i if token is not None else len(doc)
+            if end - start > 1:
+                runs.append((doc[start].idx, doc[start:end].text))
+            start = None
+    return runs
 
 
 def _untagged_names(doc: Doc, lexicons: MentionLexicons) -> list[Span]:

@@ -42,6 +42,7 @@ class MentionLexicons:
         self.place_nouns = frozenset(w.lower() for w in load_lexicon("place_nouns", lang))
         self.body_referents = load_lexicon("body_referents", lang)
         self.outlets = frozenset(w.lower() for w in load_lexicon("news_outlets", lang))
+        self.document_nouns = load_lexicon("document_nouns", lang)
         self.role_organisations = {
             k.strip().lower(): v.strip()
             for k, _, v in (e.partition("=") for e in load_lexicon("role_organisations", lang))
@@ -51,6 +52,11 @@ class MentionLexicons:
     @lru_cache(maxsize=None)
     def load(lang: str) -> MentionLexicons:
         return MentionLexicons(lang)
+
+    def is_outlet(self, name: str) -> bool:
+        """"CBC", "CBC Sports", "The Canadian Press": a news outlet or agency, or one of its desks."""
+        words = strip_determiner(name).lower().split()
+        return any(" ".join(words[:size]) in self.outlets for size in range(1, len(words) + 1))
 
     def pronoun(self, word: str) -> tuple[str, str, str]:
         return self.names.pronoun(word) or ("any", "any", "3")
@@ -158,6 +164,11 @@ def _descriptors(span: Span) -> list[tuple[list[Token], Token]]:
             attr = next((c for c in child.children if c.dep_ == "attr"), None)
             if attr is not None:
                 found.append((list(attr.subtree), attr))
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < span.start:
+        # "Reilly's chief of staff, Anita Kowalski": the name is in apposition to its role.
+        found.append(([t for t in head.subtree if t.i < span.start and t.i not in range(root.left_edge.i, span.end)]
+                      or [head], head))
     left = [t for t in span.doc[root.left_edge.i : span.start] if t.dep_ not in _SKIP_DEPS]
     if left and left[-1].i == span.start - 1 and left[-1].pos_ in ("NOUN", "PROPN"):
         found.append((left, left[-1]))

@@ -29,6 +29,7 @@ functions (`quotegraph.nlp.roles`); whether a short name fits a full one is
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
@@ -51,6 +52,8 @@ _RIVAL_SENTENCES = 2
 #: Sentences after an indefinite nominal searched for the name it announces.
 _CATAPHORA_SENTENCES = 2
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+#: "The 26-year-old right wing": an age stands for the person the article is about.
+_AGE = re.compile(r"\b\d{1,3}-year-old\b")
 
 
 def resolve_speakers(
@@ -261,6 +264,8 @@ def _nominal(span: Span, people: People, history: list[tuple[int, Speaker]]) -> 
     determiner = span[0].lower_
     # Heads in the lexicon say which titles they fit (empty: any person); others fit themselves.
     compatible = lexicons.nominal_heads.get(head, frozenset({head}))
+    if head in lexicons.document_nouns:
+        return _descriptive(span)  # "the report", "the lawsuit": a document, never a person
     if determiner in _INDEFINITE:
         after = people.announced_after(span, compatible, sentences=_CATAPHORA_SENTENCES)
         if after is not None:
@@ -271,7 +276,12 @@ def _nominal(span: Span, people: People, history: list[tuple[int, Speaker]]) -> 
             not compatible or people.role_matches(speaker, compatible)
         ):
             return replace(speaker, resolution=Resolution.NOMINAL)
-    person = people.nearest_with_role(span.start_char, compatible) or people.only_person_near(span.start_char)
+    person = (
+        people.nearest_with_role(span.start_char, compatible)
+        or people.announced_after(span, compatible, sentences=_CATAPHORA_SENTENCES)  # "The premier ... Dana Whitlock"
+        or (people.most_mentioned_before(span.start_char) if _AGE.search(span.text) else None)
+        or people.only_person_near(span.start_char)
+    )
     return person.speaker(Resolution.NOMINAL) if person else None
 
 
