@@ -110,7 +110,12 @@ class People:
         # Full names first, so "Kirby" can find the "John Kirby" of the article.
         for span in sorted(spans, key=lambda s: (-len(name_parts(s, lexicons)[1].split()), s.start)):
             people._add(span)
-        people._long_names.extend(_proper_runs(doc))
+        for at, run in _proper_runs(doc):
+            people._long_names.append((at, run))
+            if run.split()[-1].lower() in lexicons.organisation_nouns and (at, run) not in people._orgs:
+                people._remember_body(run, at)  # "Alder Bay Transit Commission" NER left untagged
+                people._orgs.append((at, run))
+        people._orgs.sort()
         for span in mentions:
             people._learn_mention(span)
         people._freeze()
@@ -144,6 +149,26 @@ class People:
         """"HTA" → "Harbour Transit Authority" when the article names it; the nearest before wins."""
         fits = [(at > position, -at, full) for at, full in self._long_names if fits_acronym(name, full)]
         return min(fits)[2] if fits else name
+
+    def body_before(self, position: int, *, sentences: int, outside: list[tuple[int, int]]) -> Speaker | None:
+        """The organisation named last before ``position`` in this or the ``sentences`` before, outside quotes.
+
+        A named body ("the Parole Board of Canada"), or a body noun standing
+        for one named earlier ("the parole board decision").
+        """
+        start = self.sentence_start(position, sentences)
+        found = [(at, name) for at, name in self._orgs if start <= at < position]
+        for token in self.doc[:]:
+            lemma = token.lemma_.lower()
+            if start <= token.idx < position and token.pos_ == "NOUN" and lemma in self.lexicons.organisation_nouns:
+                named = [b for at, b in self._bodies.get(lemma, []) if at < token.idx]
+                found.extend((token.idx, b) for b in named[-1:])
+        found = [(at, name) for at, name in found if not any(a <= at < b for a, b in outside)]
+        if not found:
+            return None
+        name = max(found)[1]
+        kind = SpeakerKind.ORGANISATION
+        return Speaker(name=name, kind=kind, resolution=Resolution.SUBJECT, entity_id=make_entity_id(kind, name))
 
     def _body_before(self, span: Span) -> str:
         """"the union" → the union named before it; "the company" → the organisation named last before it.
@@ -211,7 +236,7 @@ class People:
         """
         found = None
         for token in self.doc[:]:
-            if token.idx < start or token.idx >= end or token.dep_ not in _SUBJECT_DEPS:
+            if token.idx < start or token.idx >= end or not _is_subject(token):
                 continue
             person = self.person_at(token.i) or self._by_surname(token)
             if person is None or not person.compatible(gender, number):
@@ -359,6 +384,20 @@ class People:
             for name, d in self._drafts.items()
         }
         self._by_token = {i: d.name for i, d in self._draft_of_token.items()}
+
+
+def _is_subject(token: Token) -> bool:
+    """The subject of its clause, or a name the tagger took for an adverb before the verb ("McNeely said")."""
+    if token.dep_ in _SUBJECT_DEPS:
+        return True
+    head = token.head
+    return (
+        token.dep_ in ("advmod", "npadvmod")
+        and token.text[:1].isupper()
+        and head.pos_ in ("VERB", "AUX")
+        and token.i < head.i
+        and not any(c.dep_ in _SUBJECT_DEPS for c in head.children)
+    )
 
 
 def _relabel(ent: Span, lexicons: MentionLexicons) -> Span:

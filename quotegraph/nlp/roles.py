@@ -77,6 +77,8 @@ def mention_kind(span: Span, lexicons: MentionLexicons) -> str:
     if len(span) == 1 and lexicons.names.pronoun(root.text) is not None:
         if root.pos_ == "PRON" or not root.text.isupper():
             return "pronoun"  # "US" the country is no pronoun
+    if root.lower_ == "old" and "year-old" in span.text.lower():
+        return "nominal"  # "The 26-year-old": a person, by their age
     if root.pos_ == "PROPN" or root.ent_type_ in KIND_OF_LABEL:
         return "name"
     lemma = root.lemma_.lower()
@@ -93,6 +95,8 @@ def name_kind(span: Span, lexicons: MentionLexicons) -> SpeakerKind:
         return SpeakerKind.ORGANISATION
     # Only the words up to the head: "researchers at Valmont University" are not the university.
     label = root.ent_type_ or next((t.ent_type_ for t in span if t.ent_type_ and t.i < root.i), "")
+    if label == "PERSON" and not root.ent_type_ and root.tag_ == "NNS":
+        return SpeakerKind.GROUP  # "Brexit backers": people described by a name, not a person
     if label in KIND_OF_LABEL:
         return KIND_OF_LABEL[label]
     if root.pos_ == "PROPN":

@@ -203,6 +203,9 @@ def _pronoun(span: Span, article: _Article) -> Speaker | None:
         for antecedent in _coref_antecedents(token, article):
             if antecedent.compatible(gender, number):
                 return antecedent.speaker(Resolution.COREFERENCE)
+    if rule is None and gender in ("neuter", "any") and number != "plural":
+        body = people.body_before(span.start_char, sentences=_RIVAL_SENTENCES, outside=quote_spans)
+        rule = replace(body, resolution=Resolution.COREFERENCE) if body else None  # "It also said"
     return rule
 
 

@@ -222,3 +222,41 @@ def test_speakers_name_variants_and_roles(nlp, text, parts, expected):
 def test_speakers_nominals(nlp, text, parts, expected):
     speaker = _speakers(nlp, text, parts, use_coref=False)[-1]
     assert (speaker.name, speaker.resolution.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "expected"),
+    [
+        (
+            "The Alder Bay Transit Commission reviewed the fares. It said that prices would rise.",
+            [("prices would rise", "It")],
+            ("Alder Bay Transit Commission", "organisation"),
+        ),
+        (
+            "Fares were reviewed on Monday. It said that prices would rise.",
+            [("prices would rise", "It")],
+            ("unknown", "unknown"),
+        ),
+        (
+            "The lawsuit was filed by Tom Ellery in May. The lawsuit alleges that the club ignored the warnings.",
+            [("the club ignored the warnings", "The lawsuit")],
+            ("the lawsuit", "person"),
+        ),
+        (
+            "Oona Fairweather scored twice. Oona Fairweather thanked the fans. Coach Tobias Lenk watched. "
+            "The 26-year-old said that the team was ready.",
+            [("the team was ready", "The 26-year-old")],
+            ("Oona Fairweather", "person"),
+        ),
+        (
+            "Referendum backers rallied in Alder Bay. Referendum backers say that the vote is overdue.",
+            [("the vote is overdue", "Referendum backers")],
+            ("referendum backers", "group"),
+        ),
+    ],
+    ids=["it-the-body-named-before", "it-nothing-named", "document-is-no-person", "age-stands-for-main-person",
+         "plural-described-group"],
+)
+def test_speakers_bodies_documents_groups(nlp, text, parts, expected):
+    speaker = _speakers(nlp, text, parts, use_coref=False)[-1]
+    assert (speaker.name, speaker.kind.value) == expected
