@@ -196,10 +196,11 @@ def _pronoun(span: Span, article: _Article) -> Speaker | None:
     gender, number, grammatical_person = people.lexicons.pronoun(token.lower_)
     if grammatical_person != "3":
         return None  # "I said" outside quotes is a narrator, "you" a reader: no name to give
-    rule = _nearest_speaker(span, people, article.history, quote_spans, gender, number)
+    rule, took_floor = _nearest_speaker(span, people, article.history, quote_spans, gender, number)
     window = people.sentence_start(span.start_char, _RIVAL_SENTENCES)
     rivals = people.mentioned_between(window, span.start_char, gender, number, outside=quote_spans)
-    if article.use_coref and (rule is None or rivals - {rule.name}):
+    # A person who has just taken the floor as a subject is trusted over coreferee's chains.
+    if article.use_coref and (rule is None or (rivals - {rule.name} and not took_floor)):
         for antecedent in _coref_antecedents(token, article):
             if antecedent.compatible(gender, number):
                 return antecedent.speaker(Resolution.COREFERENCE)
@@ -216,23 +217,24 @@ def _nearest_speaker(
     quote_spans: list[tuple[int, int]],
     gender: str,
     number: str,
-) -> Speaker | None:
+) -> tuple[Speaker | None, bool]:
     """The salient compatible speaker: who is being quoted, unless someone else has since taken the floor.
 
     The latest compatible speaker, unless a compatible person became the
     subject of a sentence (outside quotes) after that speaker was named; with
     no speaker yet, a compatible person named in this or the last sentence.
+    The flag says whether the answer is such a new subject.
     """
     before = span.start_char
     last = next(((a, s) for a, s in reversed(history) if a < before and people.compatible(s, gender, number)), None)
     since = last[0] + 1 if last else people.sentence_start(before, 1)
     subject = people.introduced_between(since, before, outside=quote_spans, gender=gender, number=number)
     if subject is not None and (last is None or subject[0].name != last[1].name):
-        return subject[0].speaker(Resolution.COREFERENCE)
+        return subject[0].speaker(Resolution.COREFERENCE), True
     if last is not None:
-        return replace(last[1], resolution=Resolution.COREFERENCE)
+        return replace(last[1], resolution=Resolution.COREFERENCE), False
     person = people.nearest_before(before, gender, number, sentences=1, outside=quote_spans)
-    return person.speaker(Resolution.COREFERENCE) if person else None
+    return (person.speaker(Resolution.COREFERENCE) if person else None), False
 
 
 def _coref_antecedents(token: Token, article: _Article) -> list[Person]:
