@@ -11,13 +11,22 @@ not depend on the order quotes are resolved in.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
 from quotegraph.model import Resolution, Speaker, SpeakerKind, TextSpan, make_entity_id
+from quotegraph.nlp.name_spans import (
+    in_credit,
+    is_bare_body,
+    is_subject,
+    line_of,
+    looks_like_name,
+    proper_runs,
+    relabel,
+    untagged_names,
+)
 from quotegraph.nlp.names import fits_acronym, fits_name
 from quotegraph.nlp.roles import (
     MentionLexicons,
@@ -27,12 +36,8 @@ from quotegraph.nlp.roles import (
     name_parts,
 )
 
-__all__ = ["People", "Person", "in_credit", "line_of"]
+__all__ = ["People", "Person"]
 
-_UNTAGGED = frozenset({"", "ORG", "NORP"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_BODY_DETERMINERS = frozenset({"the", "its", "their"})
-_CREDIT_WORDS = re.compile(r"\b(photo|photograph|credit|submitted|getty|files?|handout|courtesy)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +103,8 @@ class People:
     def build(cls, doc: Doc, lexicons: MentionLexicons, mentions: Iterable[Span] = ()) -> People:
         """The people of ``doc``; ``mentions`` are the quotes' speaker mentions, in text order."""
         people = cls(doc, lexicons)
-        ents = [_relabel(line_of(e), lexicons) for e in doc.ents if not in_credit(e)]
-        spans = [e for e in ents if e.label_ == "PERSON"] + _untagged_names(doc, lexicons)
+        ents = [relabel(line_of(e), lexicons) for e in doc.ents if not in_credit(e)]
+        spans = [e for e in ents if e.label_ == "PERSON"] + untagged_names(doc, lexicons)
         for ent in ents:
             name = lexicons.names.canonical(ent.text)
             if ent.label_ == "ORG" and not lexicons.is_outlet(name):
@@ -110,7 +115,7 @@ class People:
         # Full names first, so "Kirby" can find the "John Kirby" of the article.
         for span in sorted(spans, key=lambda s: (-len(name_parts(s, lexicons)[1].split()), s.start)):
             people._add(span)
-        for at, run in _proper_runs(doc):
+        for at, run in proper_runs(doc):
             people._long_names.append((at, run))
             if run.split()[-1].lower() in lexicons.organisation_nouns and (at, run) not in people._orgs:
                 people._remember_body(run, at)  # "Alder Bay Transit Commission" NER left untagged
@@ -139,7 +144,7 @@ class People:
             return known.speaker(Resolution.SUBJECT) if known else None
         if name and kind is SpeakerKind.GROUP and span[0].pos_ != "PROPN":
             name = name[0].lower() + name[1:]  # "Several residents": a description, one per article
-        if _is_bare_body(span):  # "the union" → the union named before it
+        if is_bare_body(span):  # "the union" → the union named before it
             name = self._body_before(span)
         if not name:
             return None
@@ -236,7 +241,7 @@ class People:
         """
         found = None
         for token in self.doc[:]:
-            if token.idx < start or token.idx >= end or not _is_subject(token):
+            if token.idx < start or token.idx >= end or not is_subject(token):
                 continue
             person = self.person_at(token.i) or self._by_surname(token)
             if person is None or not person.compatible(gender, number):
@@ -338,9 +343,9 @@ class People:
                 return
         kind = name_kind(span, self.lexicons)
         if kind is SpeakerKind.PERSON:
-            if _looks_like_name(span, self.lexicons):
+            if looks_like_name(span, self.lexicons):
                 self._add(span)
-        elif kind is SpeakerKind.ORGANISATION and not _is_bare_body(span):
+        elif kind is SpeakerKind.ORGANISATION and not is_bare_body(span):
             name = self.lexicons.names.canonical(span.text.rstrip(",;:"))
             if name:
                 self._remember_body(name, span.start_char)
@@ -384,128 +389,3 @@ class People:
             for name, d in self._drafts.items()
         }
         self._by_token = {i: d.name for i, d in self._draft_of_token.items()}
-
-
-def _is_subject(token: Token) -> bool:
-    """The subject of its clause, or a name the tagger took for an adverb before the verb ("McNeely said")."""
-    if token.dep_ in _SUBJECT_DEPS:
-        return True
-    head = token.head
-    return (
-        token.dep_ in ("advmod", "npadvmod")
-        and token.text[:1].isupper()
-        and head.pos_ in ("VERB", "AUX")
-        and token.i < head.i
-        and not any(c.dep_ in _SUBJECT_DEPS for c in head.children)
-    )
-
-
-def _relabel(ent: Span, lexicons: MentionLexicons) -> Span:
-    """Fix the kind NER gives a name when its words say otherwise.
-
-    "Brookfield Transit" (PERSON) ends in an organisation noun: an organisation.
-    "Anne-Marie Leduc" (ORG) is proper nouns starting with a known first name,
-    with no organisation noun: a person.
-    """
-    words = [t for t in ent if not t.is_punct]
-    if not words:
-        return ent
-    if ent.label_ == "PERSON" and len(words) > 1 and words[-1].lemma_.lower() in lexicons.organisation_nouns:
-        return Span(ent.doc, ent.start, ent.end, label="ORG")
-    first = ent[0].text
-    if (
-        ent.label_ in _UNTAGGED
-        and 1 < len(words) <= 4
-        and first in lexicons.first_names
-        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words)
-        and not any(t.lemma_.lower() in lexicons.organisation_nouns for t in words)
-    ):
-        return Span(ent.doc, ent.start, ent.end, label="PERSON")
-    return ent
-
-
-def _proper_runs(doc: Doc) -> list[tuple[int, str]]:
-    """Runs of two or more capitalised proper nouns NER may have missed ("Parliamentary Budget Officer")."""
-    runs, start = [], None
-    for token in [*doc, None]:
-        proper = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
-        if proper and start is None:
-            start = token.i
-        elif not proper and start is not None:
-            end = token.i if token is not None else len(doc)
-            if end - start > 1:
-                runs.append((doc[start].idx, doc[start:end].text))
-            start = None
-    return runs
-
-
-def _untagged_names(doc: Doc, lexicons: MentionLexicons) -> list[Span]:
-    """Proper nouns NER left untagged that start with a known first name ("Alice", "Tommy Beresford")."""
-    first_names = lexicons.first_names
-    found, index = [], 0
-    while index < len(doc):
-        token = doc[index]
-        # NER calls some first names organisations ("Alice"), never mind places ("Georgia").
-        if token.pos_ == "PROPN" and token.text in first_names and _loose_name(token):
-            end = index + 1
-            while end < len(doc) and doc[end].pos_ == "PROPN" and _loose_name(doc[end]):
-                end += 1
-            found.append(doc[index:end])
-            index = end
-        else:
-            index += 1
-    return found
-
-
-def _looks_like_name(span: Span, lexicons: MentionLexicons) -> bool:
-    """Every word of the name (titles and "the" aside) is capitalised."""
-    words = [w for w in name_parts(span, lexicons)[1].split() if w[:1].isalpha()]
-    return bool(words) and all(w[:1].isupper() for w in words)
-
-
-def _loose_name(token: Token) -> bool:
-    """Untagged, or a one-word organisation or group NER may have got wrong ("Alice")."""
-    if not token.ent_type_:
-        return True
-    # IOB tags, not doc.ents: that property rebuilds every entity span on each access.
-    doc = token.doc
-    alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
-    return token.ent_type_ in _UNTAGGED and alone
-
-
-def _is_bare_body(span: Span) -> bool:
-    """"the union", "the security firm", "their union": an organisation noun with no name in it."""
-    words = [t for t in span if not t.is_punct]
-    if len(words) < 2 or words[0].lower_ not in _BODY_DETERMINERS or words[-1].tag_ != "NN":
-        return False
-    return all(t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ for t in words[1:])
-
-
-def line_of(span: Span, *, last: bool = False) -> Span:
-    """The part of a span on one line: NER and mentions may run across a paragraph break.
-
-    The first line for a name ("Justin Trudeau\n\nTrudeau"), the last for a
-    mention ending at its cue ("landslide\n\nVice-president says").
-    """
-    pieces, start = [], span.start
-    for token in span:
-        if "\n" in token.text:
-            if token.i > start:
-                pieces.append((start, token.i))
-            start = token.i + 1
-    if start < span.end:
-        pieces.append((start, span.end))
-    if not pieces or len(pieces) == 1 and pieces[0] == (span.start, span.end):
-        return span
-    first, end = pieces[-1] if last else pieces[0]
-    return Span(span.doc, first, end, label=span.label)
-
-
-def in_credit(span: Span) -> bool:
-    """A name in a photo credit or byline in brackets: "(Steve Lawrence/CBC)", "(Photo: Jane Doe)"."""
-    text = span.doc.text
-    opening, closing = text.rfind("(", 0, span.start_char), text.find(")", span.end_char)
-    if opening < 0 or closing < 0 or ")" in text[opening : span.start_char] or "(" in text[span.end_char : closing]:
-        return False
-    inner = text[opening + 1 : closing]
-    return "\n" not in inner and ("/" in inner or bool(_CREDIT_WORDS.search(inner)))

@@ -38,7 +38,8 @@ from spacy.tokens import Doc, Span, Token
 from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, SpeakerKind, TextSpan, make_entity_id
 from quotegraph.nlp import coref
 from quotegraph.nlp.names import strip_determiner
-from quotegraph.nlp.people import People, Person, line_of
+from quotegraph.nlp.name_spans import line_of
+from quotegraph.nlp.people import People, Person
 from quotegraph.nlp.roles import MentionLexicons, mention_kind
 
 __all__ = ["resolve_speakers"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, TextSpan
-from quotegraph.nlp.people import in_credit
+from quotegraph.nlp.name_spans import in_credit
 from quotegraph.nlp.speakers import resolve_speakers
 
 pytestmark = [pytest.mark.model, pytest.mark.filterwarnings("ignore:.*W007")]
