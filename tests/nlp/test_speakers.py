@@ -45,9 +45,9 @@ def _resolve(nlp, text: str, parts: list[tuple[str, str | None]], **options: obj
     ("text", "parts", "expected"),
     [
         (
-            "John Kirby spoke to reporters on Monday. Later, Kirby said that the offensive had failed.",
-            [("the offensive had failed", "Kirby")],
-            ("John Kirby", "person", "subject"),
+            "Tomas Reyes spoke to reporters on Monday. Later, Reyes said that the strike had failed.",
+            [("the strike had failed", "Reyes")],
+            ("Tomas Reyes", "person", "subject"),
         ),
         (
             "The United States estimated the losses. The US claims that the number is stunning.",
@@ -65,15 +65,15 @@ def _resolve(nlp, text: str, parts: list[tuple[str, str | None]], **options: obj
             ("Sarah Lopez", "person", "coreference"),
         ),
         (
-            "John Kirby said the offensive had failed. The official said that Russia had lost ground.",
-            [("the offensive had failed", "John Kirby"), ("Russia had lost ground", "The official")],
-            ("John Kirby", "person", "nominal"),
+            "Tomas Reyes said the strike had failed. The official said that the port had lost business.",
+            [("the strike had failed", "Tomas Reyes"), ("the port had lost business", "The official")],
+            ("Tomas Reyes", "person", "nominal"),
         ),
         (
-            "A top Ukrainian general claimed that they ousted Russian forces. Col. Gen. Oleksandr "
-            "Syrskyi, the commander of ground forces, said the situation was difficult.",
-            [("they ousted Russian forces", "A top Ukrainian general")],
-            ("Oleksandr Syrskyi", "person", "nominal"),
+            "A top Kestrian general claimed that they held the pass. Col. Gen. Piotr "
+            "Lasko, the commander of ground forces, said the situation was difficult.",
+            [("they held the pass", "A top Kestrian general")],
+            ("Piotr Lasko", "person", "nominal"),
         ),
         (
             "Mark Evans said the vote was close. The count would take days.",
@@ -154,35 +154,34 @@ def test_speakers_resolution_paths(nlp, text, parts, expected, use_coref) -> Non
     ("text", "parts", "expected"),
     [
         (
-            "White House official John Kirby told reporters Monday that Russia has exhausted its stockpiles.",
-            [("Russia has exhausted its stockpiles", "John Kirby")],
-            ("John Kirby", "official", "White House"),
+            "Brookfield Council official Dana Whitlock told reporters Monday that the bridge fund is empty.",
+            [("the bridge fund is empty", "Dana Whitlock")],
+            ("Dana Whitlock", "official", "Brookfield Council"),
         ),
         (
-            "John Kirby, who is the White House national security spokesperson, said that the figure is an estimate.",
-            [("the figure is an estimate", "John Kirby")],
-            ("John Kirby", "national security spokesperson", "White House"),
+            "Dana Whitlock, who is the Brookfield Council housing spokesperson, said that the figure is an estimate.",
+            [("the figure is an estimate", "Dana Whitlock")],
+            ("Dana Whitlock", "housing spokesperson", "Brookfield Council"),
         ),
         (
-            "Serhii Cherevatyi, the spokesperson for the Eastern Grouping of the Ukrainian Armed Forces, "
-            "said that Russia had not been able to capture the city.",
-            [("Russia had not been able to capture the city", "Serhii Cherevatyi")],
-            ("Serhii Cherevatyi", "spokesperson", "Eastern Grouping of the Ukrainian Armed Forces"),
+            "Tomas Reyes, the spokesperson for the Alder Bay Tenants Association, said that rents had doubled.",
+            [("rents had doubled", "Tomas Reyes")],
+            ("Tomas Reyes", "spokesperson", "Alder Bay Tenants Association"),
         ),
         (
-            "Yevgeny Prigozhin, who is the head of Wagner, said on Telegram that his fighters needed shells.",
-            [("his fighters needed shells", "Yevgeny Prigozhin")],
-            ("Yevgeny Prigozhin", "head", "Wagner"),
+            "Marta Quill, who is the head of Corvane, said on Monday that prices would rise.",
+            [("prices would rise", "Marta Quill")],
+            ("Marta Quill", "head", "Corvane"),
         ),
         (
-            "Dialogue has been irregular, US Secretary of State Antony Blinken said Monday.",
-            [("Dialogue has been irregular", "Antony Blinken")],
-            ("Antony Blinken", "Secretary of State", "US State Department"),
+            "Talks have stalled, US Secretary of State Paul Ostrander said Monday.",
+            [("Talks have stalled", "Paul Ostrander")],
+            ("Paul Ostrander", "Secretary of State", "US State Department"),
         ),
         (
-            "Col. Gen. Oleksandr Syrskyi, the Ukrainian commander of ground forces, said the situation was difficult.",
-            [("the situation was difficult", "Oleksandr Syrskyi")],
-            ("Oleksandr Syrskyi", "commander of ground forces", "Ukrainian ground forces"),
+            "Col. Gen. Piotr Lasko, the Kestrian commander of ground forces, said the situation was difficult.",
+            [("the situation was difficult", "Piotr Lasko")],
+            ("Piotr Lasko", "commander of ground forces", "Kestrian ground forces"),
         ),
         (
             "Finance Minister Helena Marsh said the budget was balanced.",
@@ -195,10 +194,10 @@ def test_speakers_resolution_paths(nlp, text, parts, expected, use_coref) -> Non
             ("Helena Marsh", None, None),
         ),
         (
-            "A freight train derailed in Bryansk, Russia. Alexander Bogomaz, the region’s governor, "
-            "wrote on Telegram that nobody was hurt.",
-            [("nobody was hurt", "Alexander Bogomaz")],
-            ("Alexander Bogomaz", "governor", "Bryansk region"),
+            "A ferry ran aground in Dunmere, Kestria. Walter Brandt, the region's governor, "
+            "wrote on Monday that nobody was hurt.",
+            [("nobody was hurt", "Walter Brandt")],
+            ("Walter Brandt", "governor", "Dunmere region"),
         ),
         (
             "Leila Haddad, the director of the consumer group Fair Power, said prices would rise.",
@@ -238,41 +237,6 @@ def test_speakers_shared_surname_nearest_full_name(nlp) -> None:
     assert [s.name for s in speakers] == ["John Smith", "Jane Smith", "Jane Smith"]
 
 
-def _gold_quotes(record: dict) -> list[Quote]:
-    text, quotes = record["text"], []
-    for index, gold in enumerate(record["quotes"]):
-        start, end = gold["quote_span"]
-        if gold["speaker_span"]:
-            mention = TextSpan.of(text, *gold["speaker_span"])
-            speaker = Speaker(mention.text, mention=mention, resolution=Resolution.SUBJECT)
-        else:
-            speaker = Speaker("unknown", resolution=Resolution.CONTINUATION)
-        quotes.append(Quote(record["doc_id"], str(index), text[start:end], start, end,
-                            QuoteKind(gold["type"]), speaker))
-    return quotes
-
-
-@pytest.mark.shared
-def test_speakers_seeds_acceptance(nlp, seeds_gold: Path) -> None:
-    """Issue 4: canonical names right for >= 27 of the 28 required seed quotes (gold mentions)."""
-    right, required, facts = 0, 0, {}
-    for line in seeds_gold.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        quotes = resolve_speakers(nlp(record["text"]), _gold_quotes(record))
-        for gold, quote in zip(record["quotes"], quotes):
-            facts.setdefault(quote.speaker.name, quote.speaker)
-            if not gold.get("optional"):
-                required += 1
-                right += names_agree(gold["speaker_name"], quote.speaker.name)
-    assert required == 28
-    assert right >= 27
-    assert facts["John Kirby"].organisation == "White House"
-    assert facts["Yevgeny Prigozhin"].organisation == "Wagner"
-    assert facts["Serhii Cherevatyi"].organisation == "Eastern Grouping of the Ukrainian Armed Forces"
-    assert facts["Antony Blinken"].role == "Secretary of State"
-    assert facts["Oleksandr Syrskyi"].role == "commander of ground forces"
-
-
 def test_speakers_plural_unnamed_is_group(nlp) -> None:
     text = "Officials said that the talks had stalled."
     (speaker,) = _resolve(nlp, text, [("the talks had stalled", "Officials")])
@@ -280,8 +244,8 @@ def test_speakers_plural_unnamed_is_group(nlp) -> None:
 
 
 @pytest.mark.shared
-def test_speakers_seeds_end_to_end(nlp, seeds_gold: Path) -> None:
-    """Issue 4 through the extraction stages: >= 27 of 28 required seed quotes name the right speaker."""
+def test_speakers_seeds_acceptance(nlp, seeds_gold: Path) -> None:
+    """The one seeds acceptance test: through the extraction stages, all 28 required quotes name the right speaker."""
     from quotegraph.nlp.direct import extract_direct
     from quotegraph.nlp.indirect import extract_indirect
 
@@ -295,4 +259,4 @@ def test_speakers_seeds_end_to_end(nlp, seeds_gold: Path) -> None:
             best = max(found, key=lambda q: min(end, q.end) - max(start, q.start))
             overlap = (min(end, best.end) - max(start, best.start)) / (end - start)
             right += overlap > 0.3 and names_agree(gold["speaker_name"], best.speaker.name)
-    assert right >= 27
+    assert right == 28
