@@ -27,7 +27,7 @@ from typing import Iterable, Mapping, Sequence
 
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, SpeakerKind, make_entity_id
-from quotegraph.nlp.names import NameLexicons
+from quotegraph.nlp.names import NameLexicons, clean_name
 
 __all__ = ["complete_names", "first_names_before"]
 
@@ -90,10 +90,9 @@ def first_names_before(surname: str, texts: Iterable[str]) -> set[str]:
 def _undouble(quote: Quote) -> Quote:
     """``Justin Trudeau Trudeau`` (a photo caption run into the next sentence) names Justin Trudeau."""
     speaker = quote.speaker
-    words = speaker.name.split()
-    if speaker.kind is not SpeakerKind.PERSON or len(words) < 3 or words[-1] != words[-2]:
+    name = clean_name(speaker.name)  # the one rule for doubled surnames, in names.py
+    if speaker.kind is not SpeakerKind.PERSON or name == " ".join(speaker.name.split()):
         return quote
-    name = " ".join(words[:-1])
     return replace(quote, speaker=replace(speaker, name=name, entity_id=make_entity_id(SpeakerKind.PERSON, name)))
 
 
