@@ -218,11 +218,11 @@ def test_iframe_srcdoc_round_trips_the_page(page):
 
 
 def test_render_html_links_article_views_beside_when_too_many(sample, monkeypatch):
-    import quotegraph.views.page as render
+    import quotegraph.views.records as records
 
     graph, quotes, articles = sample
-    first = len(render.article_fragment(articles[0], [q for q in quotes if q.doc_id == "a"]))
-    monkeypatch.setattr(render, "INLINE_ARTICLES_LIMIT", first)
+    first = len(records.article_fragment(articles[0], [q for q in quotes if q.doc_id == "a"]))
+    monkeypatch.setattr(records, "INLINE_ARTICLES_LIMIT", first)
     data = _page_data(render_html(graph, quotes, articles))
     assert "html" in data["articles"]["a"] and "page" not in data["articles"]["a"]
     assert data["articles"]["b"] == {"title": HOSTILE_NAME, "page": "b.html"}
