@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
@@ -48,6 +48,7 @@ __all__ = [
     "from_quotes",
     "from_texts",
     "run",
+    "score",
 ]
 
 logger = logging.getLogger(__name__)
@@ -244,6 +245,28 @@ def run(
     if report is not None:
         qg.report_corrections(report)
     return qg
+
+
+def score(
+    gold_path: str | Path,
+    *,
+    config: PipelineConfig | None = None,
+    thresholds: Sequence[float] = (0.3, 0.8),
+    join_quote_runs: bool = False,
+) -> dict[str, Any]:
+    """Extract quotes from a gold file's texts and score them (`quotegraph.evaluate.evaluate`).
+
+    ``join_quote_runs`` is the user's choice of convention, used both to
+    extract and to score; the gold file is never read to choose it.
+    """
+    from quotegraph.evaluate import evaluate, read_jsonl
+
+    settings = replace(config or PipelineConfig(), join_quote_runs=join_quote_runs)
+    articles = [Article(doc_id=str(d["doc_id"]), text=str(d["text"])) for d in read_jsonl(gold_path)]
+    predicted = [quote.to_dict() for quote in extract(articles, config=settings)]
+    return evaluate(
+        gold_path, predicted=predicted, thresholds=thresholds, config=settings, join_quote_runs=join_quote_runs
+    )
 
 
 def from_texts(

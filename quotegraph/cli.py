@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterator, List, Optional
 import typer
 
 from quotegraph import __version__
-from quotegraph.api import ALL_FORMATS, RunReport, check_formats, check_setup, iter_results, link
+from quotegraph.api import ALL_FORMATS, RunReport, check_formats, check_setup, iter_results, link, score
 from quotegraph.config import DEFAULT_MODEL, GENDER_MODES, PipelineConfig
 from quotegraph.errors import InputFormatError, QuotegraphError, WorkersLostError
 
@@ -232,21 +232,23 @@ def evaluate(
     quiet: bool = QUIET,
 ) -> None:
     """Score extraction against gold quotes: P/R/F1, type, speaker mention and name accuracy."""
-    from quotegraph.evaluate import evaluate as run_evaluation
+    from quotegraph.evaluate import evaluate as score_predictions
     from quotegraph.evaluate import format_report
 
     _setup_logging(quiet, False)
     if gender not in GENDER_MODES:
         _fail(f"--gender must be one of {', '.join(GENDER_MODES)}, not {gender!r}")
     config = PipelineConfig(model=model, workers=workers, gender=gender)
-    if pred is None:
+    if pred is not None:
+        result = score_predictions(
+            gold, pred_path=pred, thresholds=tuple(threshold), config=config, join_quote_runs=join_quote_runs
+        )
+    else:
         try:
             check_setup(config)
         except QuotegraphError as error:
             _fail(str(error))
-    result = run_evaluation(
-        gold, pred_path=pred, thresholds=tuple(threshold), config=config, join_quote_runs=join_quote_runs
-    )
+        result = score(gold, config=config, thresholds=tuple(threshold), join_quote_runs=join_quote_runs)
     typer.echo(format_report(result))
 
 

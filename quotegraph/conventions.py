@@ -13,29 +13,36 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping
 
+from quotegraph.nlp.names import fits_name
+
 __all__ = ["names_agree", "gold_joins_runs", "gold_items", "predicted_items", "name_words"]
 
 Item = Mapping[str, Any]
 
 
 def names_agree(gold: str, pred: str, *, kind: str | None = "person") -> bool:
-    """Canonical names agree: the same words, one inside the other, or (persons) a shared surname.
+    """Canonical names agree: the same words, or one stands for the other.
 
-    ``kind`` is the predicted speaker's kind; a shared last word only counts
-    between persons ("Kirby" = "John Kirby", but "Russian military" is not
-    "Ukrainian military").
+    Between persons that is the one name-fitting rule, `fits_name` ("Kirby"
+    for "John Kirby", but not "Jane Smith" for "John Smith"). ``kind`` is the
+    predicted speaker's kind; other names agree when the words of one are all
+    in the other ("Russian military" is not "Ukrainian military").
 
     >>> names_agree("John Kirby", "Kirby"), names_agree("John Kirby", "Blinken")
     (True, False)
+    >>> names_agree("Jane Smith", "John Smith")
+    False
     >>> names_agree("Russian military", "Ukrainian military", kind="organisation")
     False
     """
     g, p = name_words(gold), name_words(pred)
     if not g or not p:
         return False
-    if g == p or set(g) <= set(p) or set(p) <= set(g):
+    if g == p:
         return True
-    return kind == "person" and g[-1] == p[-1]
+    if kind == "person":
+        return fits_name(" ".join(p), " ".join(g)) or fits_name(" ".join(g), " ".join(p))
+    return set(g) <= set(p) or set(p) <= set(g)
 
 
 def gold_joins_runs(gold_docs: Iterable[Mapping[str, Any]]) -> bool:

@@ -29,12 +29,11 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 from quotegraph.conventions import gold_items, gold_joins_runs, name_words, names_agree, predicted_items
 from quotegraph.errors import InputFormatError
 from quotegraph.evaluate_gender import format_gender_report, has_source_genders, score_source_gender
-from quotegraph.model import Article
 
 if TYPE_CHECKING:
     from quotegraph.config import PipelineConfig
 
-__all__ = ["evaluate", "format_report", "score_document", "names_agree"]
+__all__ = ["evaluate", "format_report", "score_document", "names_agree", "read_jsonl"]
 
 logger = logging.getLogger(__name__)
 
@@ -46,11 +45,12 @@ def evaluate(
     gold_path: str | Path,
     *,
     pred_path: str | Path | None = None,
+    predicted: Iterable[Mapping[str, Any]] | None = None,
     thresholds: Sequence[float] = (0.3, 0.8),
     config: PipelineConfig | None = None,
     join_quote_runs: bool = False,
 ) -> dict[str, Any]:
-    """Score predictions (or a fresh extraction) against a gold JSONL file.
+    """Score predictions against a gold JSONL file (this module never runs extraction).
 
     Parameters
     ----------
@@ -58,13 +58,15 @@ def evaluate(
         Gold file: one ``{doc_id, text, quotes: [...]}`` object per line.
     pred_path : str or Path, optional (default=None)
         Quotes JSONL (one ``Quote.to_dict()`` per line, ``doc_id`` matching the
-        gold). When None, quotes are extracted from the gold texts with
-        `quotegraph.api.extract`.
+        gold).
+    predicted : iterable of dict, optional (default=None)
+        The same rows already in memory, instead of ``pred_path``
+        (`quotegraph.api.score` extracts them from the gold texts).
     thresholds : sequence of float, optional (default=(0.3, 0.8))
         Overlap thresholds; the first one is used for the accuracies, the
         field scores and the lists of misses.
     config : PipelineConfig, optional (default=None)
-        Extraction settings when ``pred_path`` is None.
+        ``gender`` and ``lang`` for scoring source genders (GGT gold).
     join_quote_runs : bool, optional (default=False)
         The convention to score in, chosen by the user: a statement in pieces
         (``"A," X said. "B."``, ``A, X said, B``) is one quote (True, as PolNeAR
@@ -91,22 +93,16 @@ def evaluate(
     """
     if not thresholds:
         raise ValueError("thresholds is empty; give at least one value in (0, 1)")
-    gold_docs = list(_read_jsonl(gold_path))
+    if (pred_path is None) == (predicted is None):
+        raise ValueError("give the predictions as exactly one of pred_path and predicted")
+    gold_docs = list(read_jsonl(gold_path))
     joined = join_quote_runs
-    if pred_path is not None:
-        predicted = _group(_read_jsonl(pred_path))
-    else:
-        from dataclasses import replace
-
-        from quotegraph.config import PipelineConfig
-
-        settings = replace(config or PipelineConfig(), join_quote_runs=joined)
-        predicted = _group(_extract(gold_docs, settings))
+    by_doc = _group(read_jsonl(pred_path) if pred_path is not None else predicted or ())
     total = _Totals(thresholds)
     for doc in gold_docs:
         doc_id, text = str(doc.get("doc_id")), str(doc.get("text", ""))
         gold = gold_items(doc.get("quotes") or [], join=joined)
-        total.add(doc_id, text, gold, predicted_items(predicted.get(doc_id, []), join=joined, text=text))
+        total.add(doc_id, text, gold, predicted_items(by_doc.get(doc_id, []), join=joined, text=text))
     result = total.result()
     result.update(gold=str(gold_path), pred=str(pred_path) if pred_path else None, join_quote_runs=joined)
     looks_joined = gold_joins_runs(gold_docs)
@@ -114,7 +110,7 @@ def evaluate(
         "the gold file seems to " + ("join" if looks_joined else "separate")
         + " quote runs; score it with " + ("--join-quote-runs" if looks_joined else "--separate-quote-runs"))
     if has_source_genders(gold_docs):  # GGT's per-article source lists
-        result["source_gender"] = score_source_gender(gold_docs, predicted, config=config)
+        result["source_gender"] = score_source_gender(gold_docs, by_doc, config=config)
     return result
 
 
@@ -362,15 +358,8 @@ def _pred_name(item: Item) -> str:
 # -- helpers ------------------------------------------------------------------
 
 
-def _extract(gold_docs: list[dict[str, Any]], config: PipelineConfig | None) -> Iterator[dict[str, Any]]:
-    from quotegraph.api import extract  # imported late: it loads spaCy
-
-    articles = (Article(doc_id=str(d["doc_id"]), text=str(d["text"])) for d in gold_docs)
-    for quote in extract(articles, config=config):
-        yield quote.to_dict()
-
-
-def _read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+    """The rows of a gold or prediction JSONL file, each with a ``doc_id``."""
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
@@ -384,8 +373,8 @@ def _read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
             yield row
 
 
-def _group(rows: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    grouped: dict[str, list[dict[str, Any]]] = {}
+def _group(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
+    grouped: dict[str, list[Mapping[str, Any]]] = {}
     for row in rows:
         grouped.setdefault(str(row["doc_id"]), []).append(row)
     return grouped

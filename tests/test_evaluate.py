@@ -72,8 +72,13 @@ def test_evaluate_score_document_prefers_required_gold_on_ties():
         ("The Ukrainian military", "the Ukrainian military", True),
         ("John Kirby", "unknown", False),
         ("", "Kirby", False),
+        ("Jane Smith", "John Smith", False),
+        ("Kirby", "John Kirby", True),
     ],
-    ids=["surname", "same", "other-surname", "different", "case-and-article", "unknown", "empty"],
+    ids=[
+        "surname", "same", "other-surname", "different", "case-and-article", "unknown", "empty",
+        "same-surname-other-person", "gold-shorter",
+    ],
 )
 def test_evaluate_names_agree(gold, pred, expected):
     assert names_agree(gold, pred) is expected

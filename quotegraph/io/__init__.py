@@ -19,7 +19,8 @@ from quotegraph.io.dates import normalise_date
 from quotegraph.io.encoding import DEFAULT_ENCODING_FALLBACKS, decode_bytes
 from quotegraph.io.failures import FailureLevel, InputFailure
 from quotegraph.io.language import check_english
-from quotegraph.io.readers import ARTICLE_SUFFIXES, STDIN, iter_articles, read_articles
+from quotegraph.io.paths import ARTICLE_SUFFIXES
+from quotegraph.io.readers import STDIN, iter_articles, read_articles
 from quotegraph.io.writers import (
     QUOTE_COLUMNS,
     TOPIC_SEPARATOR,

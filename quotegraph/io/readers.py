@@ -49,9 +49,19 @@ from quotegraph.io.dates import normalise_date
 from quotegraph.io.drafts import ArticleDraft, draft_of, metadata_from
 from quotegraph.io.encoding import DEFAULT_ENCODING_FALLBACKS, decode_bytes, detect_encoding
 from quotegraph.io.failures import FailureLevel, InputFailure
-from quotegraph.io.frontmatter import SIDECAR_SUFFIXES, find_sidecar, read_sidecar, split_front_matter
+from quotegraph.io.frontmatter import find_sidecar, read_sidecar, split_front_matter
 from quotegraph.io.html import declared_charset, extract_html
 from quotegraph.io.language import check_english
+from quotegraph.io.paths import (
+    ARTICLE_SUFFIXES,
+    article_stem,
+    is_gzip,
+    is_sidecar,
+    kind_of,
+    suffix_of,
+    uncompressed,
+    without_suffix,
+)
 from quotegraph.io.tables import iter_csv_rows, iter_jsonl_rows
 from quotegraph.model import Article
 
@@ -59,18 +69,6 @@ __all__ = ["ARTICLE_SUFFIXES", "STDIN", "iter_articles", "read_articles"]
 
 logger = logging.getLogger(__name__)
 
-#: File extensions read as articles, by kind.
-ARTICLE_SUFFIXES: dict[str, str] = {
-    ".txt": "text",
-    ".md": "text",
-    ".markdown": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".tsv": "tsv",
-}
 #: The input name that means standard input.
 STDIN = "-"
 _STDIN_NAME = "<stdin>"
@@ -189,7 +187,7 @@ def _read_input(item: str | Path, options: _Options) -> Iterator[ArticleDraft | 
         if not found:
             yield InputFailure(str(path), "directory has no files to read", level="notice")
     elif path.is_file():
-        yield from _read_source(_Source(path, str(path), _without_suffix(str(path)), True), options)
+        yield from _read_source(_Source(path, str(path), without_suffix(str(path)), True), options)
     elif path.exists():
         yield InputFailure(str(path), "not a regular file or directory")
     else:
@@ -208,7 +206,7 @@ def _walk(root: Path, exclude: frozenset[Path]) -> Iterator[_Source | InputFailu
         yield InputFailure(str(root), f"cannot read directory ({error.strerror or error})")
         return
     names = [e.name for e in entries if not e.is_dir()]
-    stems = {_article_stem(n) for n in names if _kind(n) in ("text", "html")}
+    stems = {article_stem(n) for n in names if kind_of(n) in ("text", "html")}
     for entry in entries:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
@@ -216,8 +214,8 @@ def _walk(root: Path, exclude: frozenset[Path]) -> Iterator[_Source | InputFailu
                 if isinstance(found, _Source):
                     found = replace(found, qualified=f"{entry.name}/{found.qualified}")
                 yield found
-        elif not entry.is_dir() and not _is_sidecar(entry.name, stems):
-            yield _Source(path, str(path), _without_suffix(entry.name), False)
+        elif not entry.is_dir() and not is_sidecar(entry.name, stems):
+            yield _Source(path, str(path), without_suffix(entry.name), False)
 
 
 def _wanted(entry: os.DirEntry[str], exclude: frozenset[Path]) -> bool:
@@ -227,10 +225,10 @@ def _wanted(entry: os.DirEntry[str], exclude: frozenset[Path]) -> bool:
 
 
 def _read_source(source: _Source, options: _Options) -> Iterator[ArticleDraft | InputFailure]:
-    kind = _kind(source.path.name)
+    kind = kind_of(source.path.name)
     if kind is None:
         expected = ", ".join(ARTICLE_SUFFIXES)
-        suffix = _suffix(_uncompressed(source.path.name)) or "(no extension)"
+        suffix = suffix_of(uncompressed(source.path.name)) or "(no extension)"
         reason = f"unsupported file type {suffix!r} (expected {expected}, optionally .gz)"
         yield InputFailure(source.where, reason, level="error" if source.explicit else "notice")
         return
@@ -247,7 +245,7 @@ def _read_source(source: _Source, options: _Options) -> Iterator[ArticleDraft | 
 
 def _read_document(source: _Source, kind: str, options: _Options) -> Iterator[ArticleDraft | InputFailure]:
     data = source.path.read_bytes()
-    if _is_gzip(source.path.name):
+    if is_gzip(source.path.name):
         data = gzip.decompress(data)
     if not data:
         yield InputFailure(source.where, "empty file", level="notice")
@@ -257,10 +255,10 @@ def _read_document(source: _Source, kind: str, options: _Options) -> Iterator[Ar
     if not text.strip():
         yield InputFailure(source.where, "only whitespace", level="notice")
         return
-    sidecar, failure = _sidecar_metadata(source.path.with_name(_uncompressed(source.path.name)))
+    sidecar, failure = _sidecar_metadata(source.path.with_name(uncompressed(source.path.name)))
     if failure is not None:
         yield failure
-    stem = _article_stem(source.path.name)
+    stem = article_stem(source.path.name)
     ids = (stem, source.qualified)
     yield _document_draft(text, kind, source.where, ids, sidecar)
 
@@ -290,7 +288,7 @@ def _sidecar_metadata(path: Path) -> tuple[dict[str, str], InputFailure | None]:
 
 
 def _read_table(source: _Source, kind: str, options: _Options) -> Iterator[ArticleDraft | InputFailure]:
-    stem = _article_stem(source.path.name)
+    stem = article_stem(source.path.name)
     with _open_binary(source.path) as handle:
         prefix = handle.peek(_PREFIX_BYTES)[:_PREFIX_BYTES]
         if not prefix:
@@ -309,7 +307,7 @@ def _read_table(source: _Source, kind: str, options: _Options) -> Iterator[Artic
 def _open_binary(path: Path) -> io.BufferedReader:
     """A buffered binary reader whose `peek` shows up to 64 KiB; .gz files are decompressed."""
     raw: io.RawIOBase | gzip.GzipFile = io.FileIO(path, "rb")
-    if _is_gzip(path.name):
+    if is_gzip(path.name):
         raw = gzip.GzipFile(fileobj=raw, mode="rb")
     return io.BufferedReader(raw, buffer_size=_PREFIX_BYTES)
 
@@ -440,36 +438,3 @@ def _claim(candidates: tuple[str, ...], taken: set[str], where: str) -> str:
 
 def _where(draft: ArticleDraft) -> str:
     return f"{draft.where}:{draft.line}" if draft.line is not None else draft.where
-
-
-def _kind(name: str) -> str | None:
-    return ARTICLE_SUFFIXES.get(_suffix(_uncompressed(name)))
-
-
-def _is_gzip(name: str) -> bool:
-    return name.lower().endswith(".gz")
-
-
-def _uncompressed(name: str) -> str:
-    return name[:-3] if _is_gzip(name) else name
-
-
-def _suffix(name: str) -> str:
-    return os.path.splitext(name)[1].lower()
-
-
-def _article_stem(name: str) -> str:
-    return os.path.splitext(_uncompressed(name))[0]
-
-
-def _without_suffix(path: str) -> str:
-    stem = os.path.splitext(_uncompressed(path))[0]
-    return stem.replace(os.sep, "/").lstrip("./") or stem
-
-
-def _is_sidecar(name: str, article_stems: set[str]) -> bool:
-    lowered = name.lower()
-    for suffix in SIDECAR_SUFFIXES:
-        if lowered.endswith(suffix) and name[: -len(suffix)] in article_stems:
-            return True
-    return False
