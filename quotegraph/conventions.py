@@ -23,10 +23,11 @@ Item = Mapping[str, Any]
 def names_agree(gold: str, pred: str, *, kind: str | None = "person") -> bool:
     """Canonical names agree: the same words, or one stands for the other.
 
-    Between persons that is the one name-fitting rule, `fits_name` ("Kirby"
-    for "John Kirby", but not "Jane Smith" for "John Smith"). ``kind`` is the
-    predicted speaker's kind; other names agree when the words of one are all
-    in the other ("Russian military" is not "Ukrainian military").
+    Two personal names (``kind`` is the predicted speaker's; both capitalised)
+    agree by the one name-fitting rule, `fits_name` ("Kirby" for "John Kirby",
+    not "Jane Smith" for "John Smith"). Other names and descriptions agree when
+    the words of one are all in the other ("a nurse" for "a nurse who was on
+    duty"; "Russian military" is not "Ukrainian military").
 
     >>> names_agree("John Kirby", "Kirby"), names_agree("John Kirby", "Blinken")
     (True, False)
@@ -40,7 +41,7 @@ def names_agree(gold: str, pred: str, *, kind: str | None = "person") -> bool:
         return False
     if g == p:
         return True
-    if kind == "person":
+    if kind == "person" and gold.strip()[:1].isupper() and pred.strip()[:1].isupper():
         return fits_name(" ".join(p), " ".join(g)) or fits_name(" ".join(g), " ".join(p))
     return set(g) <= set(p) or set(p) <= set(g)
 
