@@ -20,7 +20,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from functools import lru_cache
 from typing import Any, Mapping
 
 from quotegraph.errors import OffsetMismatchError
@@ -395,7 +394,6 @@ class Entity:
         )
 
 
-@lru_cache(maxsize=1 << 16)  # the same few names recur across thousands of quotes
 def slugify(name: str) -> str:
     """Lower-case ASCII-ish slug that keeps non-Latin letters.
 
