@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional
 
 import typer
 
 from quotegraph import __version__
 from quotegraph.api import ALL_FORMATS, RunReport, check_formats, check_setup, iter_results, link, score
-from quotegraph.config import DEFAULT_MODEL, GENDER_MODES, PipelineConfig
+from quotegraph.config import COUNT_MODES, DEFAULT_MODEL, GENDER_MODES, UNNAMED_SOURCE_MODES, PipelineConfig
 from quotegraph.errors import InputFormatError, QuotegraphError, WorkersLostError
 
 if TYPE_CHECKING:
@@ -70,6 +69,24 @@ QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings."
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Log progress details.")
 
 _DEFAULTS = PipelineConfig()
+
+
+# The graph options of `build`.
+MIN_TOPIC_SUPPORT = typer.Option(
+    _DEFAULTS.min_topic_support, "--min-topic-support", min=1, help="Speakers or articles a derived topic needs."
+)
+COUNT = typer.Option(
+    _DEFAULTS.count, "--count",
+    help="Edge weights count 'statements' (a reprinted quote once) or 'reprints' (every occurrence).",
+)  # fmt: skip
+UNNAMED_SOURCES = typer.Option(
+    _DEFAULTS.unnamed_sources, "--unnamed-sources",
+    help="'count': unnamed and group sources are counted per outlet, not drawn; "
+    "'node': one node per kind of source and outlet.",
+)  # fmt: skip
+TIMINGS = typer.Option(
+    False, "--timings", help="Print the time of each stage and write it to timings.json in the output folder."
+)
 
 
 def _print_version(value: bool) -> None:
@@ -141,19 +158,9 @@ def build(
     formats: str = typer.Option(",".join(ALL_FORMATS), "--formats", help="Comma-separated: " + ",".join(ALL_FORMATS)),
     title: str = typer.Option("quotegraph", "--title", help="Title of graph.html."),
     topics: Optional[Path] = TOPICS,
-    min_topic_support: int = typer.Option(
-        _DEFAULTS.min_topic_support, "--min-topic-support", min=1,
-        help="Speakers or articles a derived topic needs.",
-    ),
-    count: str = typer.Option(
-        _DEFAULTS.count, "--count",
-        help="Edge weights count 'statements' (a reprinted quote once) or 'reprints' (every occurrence).",
-    ),
-    unnamed_sources: str = typer.Option(
-        _DEFAULTS.unnamed_sources, "--unnamed-sources",
-        help="'count': unnamed and group sources are counted per outlet, not drawn; "
-        "'node': one node per kind of source and outlet.",
-    ),
+    min_topic_support: int = MIN_TOPIC_SUPPORT,
+    count: str = COUNT,
+    unnamed_sources: str = UNNAMED_SOURCES,
     model: str = MODEL,
     workers: Optional[int] = WORKERS,
     cache: Optional[Path] = CACHE,
@@ -164,9 +171,7 @@ def build(
     join_quote_runs: bool = JOIN_RUNS,
     gender: str = GENDER,
     corrections: Optional[Path] = CORRECTIONS,
-    timings: bool = typer.Option(
-        False, "--timings", help="Print the time of each stage and write it to timings.json in the output folder."
-    ),
+    timings: bool = TIMINGS,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -175,24 +180,15 @@ def build(
     from quotegraph.timings import StageTimer
 
     _setup_logging(quiet, verbose)
-    from quotegraph.graph.build import COUNT_MODES
-    from quotegraph.graph.sources import UNNAMED_SOURCE_MODES
-
-    try:
-        chosen = check_formats(formats.split(","))
-    except ValueError as error:
-        _fail(str(error))
-    if count not in COUNT_MODES:
-        _fail(f"--count must be one of {', '.join(COUNT_MODES)}, not {count!r}")
-    if unnamed_sources not in UNNAMED_SOURCE_MODES:
-        _fail(f"--unnamed-sources must be one of {', '.join(UNNAMED_SOURCE_MODES)}, not {unnamed_sources!r}")
+    chosen = _check_formats(formats)
+    _check_choice("--count", count, COUNT_MODES)
+    _check_choice("--unnamed-sources", unnamed_sources, UNNAMED_SOURCE_MODES)
     config = _pipeline_config(
         model=model, workers=workers, strict=strict, no_coref=no_coref, scheduler=scheduler, dask_timeout=dask_timeout,
         join_quote_runs=join_quote_runs, topics=topics, min_topic_support=min_topic_support,
         cache=cache if cache is not None else output / ".quotegraph-cache.sqlite",
-        gender=gender, corrections=corrections,
+        gender=gender, corrections=corrections, count=count, unnamed_sources=unnamed_sources,
     )  # fmt: skip
-    config = replace(config, count=count, unnamed_sources=unnamed_sources)
     report = RunReport()
     with StageTimer() as timer:
         results = _progress(inputs, config, report, quiet, exclude=(output,))
@@ -204,15 +200,8 @@ def build(
         typer.echo(timer.table(), err=True)
         timer.write(output / "timings.json")
     _finish(report, output / "errors.jsonl", quiet, verbose)
-    if not quiet and built.up_to_date:
-        typer.echo(f"{built.summary}; nothing changed since the last build: {output}/ is up to date", err=True)
-    elif not quiet:
-        typer.echo(
-            f"{built.summary}; wrote "
-            + ", ".join(p.name for p in built.written if p.parent == output)
-            + f" to {output}/",
-            err=True,
-        )
+    if not quiet:
+        typer.echo(_built_line(built, output), err=True)
 
 
 @app.command()
@@ -236,8 +225,7 @@ def evaluate(
     from quotegraph.evaluate import format_report
 
     _setup_logging(quiet, False)
-    if gender not in GENDER_MODES:
-        _fail(f"--gender must be one of {', '.join(GENDER_MODES)}, not {gender!r}")
+    _check_choice("--gender", gender, GENDER_MODES)
     config = PipelineConfig(model=model, workers=workers, gender=gender)
     if pred is not None:
         result = score_predictions(
@@ -313,6 +301,8 @@ def _pipeline_config(
     min_topic_support: int = _DEFAULTS.min_topic_support,
     gender: str = _DEFAULTS.gender,
     corrections: Path | None = None,
+    count: str = _DEFAULTS.count,
+    unnamed_sources: str = _DEFAULTS.unnamed_sources,
 ) -> PipelineConfig:
     """The one place the extraction options become a `PipelineConfig`, checked by `check_setup`."""
     config = PipelineConfig(
@@ -328,6 +318,8 @@ def _pipeline_config(
         min_topic_support=min_topic_support,
         gender=gender,
         corrections=corrections,
+        count=count,
+        unnamed_sources=unnamed_sources,
     )
     try:
         check_setup(config)
@@ -374,6 +366,26 @@ def _finish(report: RunReport, errors_path: Path | None, quiet: bool, verbose: b
         typer.echo(f"{report.summary()}{where}", err=True)
     if report.exit_code:
         raise typer.Exit(report.exit_code)
+
+
+def _built_line(built: Any, output: Path) -> str:
+    """The closing line of ``build``: what was written, or that nothing changed."""
+    if built.up_to_date:
+        return f"{built.summary}; nothing changed since the last build: {output}/ is up to date"
+    return f"{built.summary}; wrote " + ", ".join(p.name for p in built.written if p.parent == output) + f" to {output}/"
+
+
+def _check_formats(formats: str) -> list[str]:
+    try:
+        return check_formats(formats.split(","))
+    except ValueError as error:
+        _fail(str(error))
+        raise  # unreachable: _fail exits
+
+
+def _check_choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        _fail(f"{option} must be one of {', '.join(allowed)}, not {value!r}")
 
 
 def _fail(message: str) -> None:

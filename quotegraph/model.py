@@ -16,13 +16,12 @@ True
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, Mapping
 
 from quotegraph.errors import OffsetMismatchError
+from quotegraph.words import slugify
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -394,24 +393,6 @@ class Entity:
         )
 
 
-def slugify(name: str) -> str:
-    """Lower-case ASCII-ish slug that keeps non-Latin letters.
-
-    >>> slugify("John Kirby")
-    'john-kirby'
-    >>> slugify("Володимир Зеленський")
-    'володимир-зеленський'
-    >>> slugify("Élysée Palace")
-    'elysee-palace'
-    """
-    # Fold accents on Latin letters only: NFKD would also break Cyrillic "й".
-    folded = "".join(
-        _fold_latin(c) if c.isascii() is False and c.isalpha() else c for c in name
-    )
-    slug = re.sub(r"[^\w]+", "-", folded.lower()).strip("-_")
-    return slug or "x"
-
-
 def make_entity_id(kind: SpeakerKind | str, name: str) -> str:
     """The stable graph node id of an entity, such as ``person:john-kirby``.
 
@@ -446,11 +427,6 @@ def _parts(data: Mapping[str, Any]) -> tuple[TextSpan, ...]:
     if len(parts) == 1 and (parts[0].start, parts[0].end) == (int(data["start"]), int(data["end"])):
         return ()
     return parts
-
-
-def _fold_latin(char: str) -> str:
-    base = unicodedata.normalize("NFKD", char)[0]
-    return base if base.isascii() else char
 
 
 def _opt_str(value: Any) -> str | None:

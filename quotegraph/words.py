@@ -1,10 +1,11 @@
-"""Small string helpers shared by the topic and graph stages (no spaCy)."""
+"""Small string helpers shared by the model, the topic and the graph stages (no spaCy)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-__all__ = ["singular", "words_of"]
+__all__ = ["singular", "slugify", "words_of"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -33,3 +34,26 @@ def words_of(text: str) -> list[str]:
     ["bakhmut's", 'defences', 'tonnes']
     """
     return _WORD.findall(text.lower())
+
+
+def slugify(name: str) -> str:
+    """Lower-case ASCII-ish slug that keeps non-Latin letters.
+
+    >>> slugify("John Kirby")
+    'john-kirby'
+    >>> slugify("Володимир Зеленський")
+    'володимир-зеленський'
+    >>> slugify("Élysée Palace")
+    'elysee-palace'
+    """
+    # Fold accents on Latin letters only: NFKD would also break Cyrillic "й".
+    folded = "".join(
+        _fold_latin(c) if c.isascii() is False and c.isalpha() else c for c in name
+    )
+    slug = re.sub(r"[^\w]+", "-", folded.lower()).strip("-_")
+    return slug or "x"
+
+
+def _fold_latin(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)[0]
+    return base if base.isascii() else char

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
+from quotegraph.config import COUNT_MODES
 from quotegraph.graph.sources import is_unnamed_source
 from quotegraph.model import EntityMention, Quote, SpeakerKind, slugify
 
@@ -41,8 +42,6 @@ __all__ = [
 
 _MENTION_KINDS = frozenset({"person", "organisation", "place", "group"})
 
-#: What an edge weight counts: distinct statements (see `statement_keys`), or every reprint.
-COUNT_MODES = ("statements", "reprints")
 _BODY_KINDS = ("organisation", "person", "place")
 #: Longest label a reader takes in at a glance; longer names are cut at a phrase boundary.
 MAX_LABEL = 60

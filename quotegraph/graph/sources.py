@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import re
 
+from quotegraph.config import UNNAMED_SOURCE_MODES
 from quotegraph.model import Speaker, SpeakerKind, slugify
 from quotegraph.words import singular
 
 __all__ = ["UNNAMED_SOURCE_MODES", "is_unnamed_source", "short_source_label", "unnamed_source_node"]
 
-#: ``count``: no nodes, quotes counted per outlet; ``node``: one node per kind and outlet.
-UNNAMED_SOURCE_MODES = ("count", "node")
 #: Closed-class words that open a description ("a", "two", "several").
 _OPENERS = frozenset(
     "a an the some several many most few other others two three four five six seven eight nine "
