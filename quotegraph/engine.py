@@ -228,8 +228,29 @@ def _scheduler(config: PipelineConfig, workers: int, *, local: bool) -> Iterator
         # Load the pipeline only when some article misses the cache.
         yield (lambda misses: _Done(_extractor_for(config).process(misses))), 0
     else:
-        with WorkerPool(config, workers) as pool:
+        with _LazyPool(config, workers) as pool:
             yield pool.submit, 2 * workers
+
+
+class _LazyPool:
+    """A `WorkerPool` started at the first cache miss: a re-run that hits the cache for
+    every article never spawns workers (nor loads a pipeline in each)."""
+
+    def __init__(self, config: PipelineConfig, workers: int) -> None:
+        self.config, self.workers = config, workers
+        self._pool: WorkerPool | None = None
+
+    def submit(self, batch: list[Article]) -> Any:
+        if self._pool is None:
+            self._pool = WorkerPool(self.config, self.workers)
+        return self._pool.submit(batch)
+
+    def __enter__(self) -> _LazyPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.close()
 
 
 @contextmanager

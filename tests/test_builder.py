@@ -45,3 +45,23 @@ def test_issue16_rebuild_redoes_only_what_changed(tmp_path, nlp):
     assert (out / "articles" / "a3.html").is_file()
     assert page.stat().st_mtime_ns == before[0]  # its article and quotes did not change
     assert (out / "graph.html").stat().st_mtime_ns != before[1]
+
+
+def test_issue16_all_cached_starts_no_workers(monkeypatch):
+    from quotegraph import engine
+    from quotegraph.cache import QuoteCache
+    from quotegraph.config import PipelineConfig
+    from quotegraph.model import Article
+
+    config = PipelineConfig(workers=2, batch_size=2)
+    articles = [Article(f"a{i}", f"Nothing quoted in article {i}.") for i in range(12)]
+    cache = QuoteCache(":memory:")
+    for article in articles:
+        cache.put(article, [], model=config.fingerprint)
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started for a run with no cache miss")
+
+    monkeypatch.setattr(engine, "WorkerPool", no_pool)
+    results = list(engine.extract_articles(articles, config=config, cache=cache))
+    assert [r.cached for r in results] == [True] * 12
