@@ -32,6 +32,7 @@ def atomic_write(
     *,
     encoding: str = "utf-8",
     newline: str | None = None,
+    durable: bool = True,
 ) -> AbstractContextManager[IO[str]]: ...
 
 
@@ -42,6 +43,7 @@ def atomic_write(
     *,
     encoding: str = "utf-8",
     newline: str | None = None,
+    durable: bool = True,
 ) -> AbstractContextManager[IO[bytes]]: ...
 
 
@@ -51,6 +53,7 @@ def atomic_write(
     *,
     encoding: str = "utf-8",
     newline: str | None = None,
+    durable: bool = True,
 ) -> AbstractContextManager[IO[Any]]:
     """Open ``path`` for writing; the file appears only if the block succeeds.
 
@@ -65,6 +68,10 @@ def atomic_write(
         Text mode only.
     newline : str or None, optional (default=None)
         Text mode only; pass ``""`` for the `csv` module.
+    durable : bool, optional (default=True)
+        ``fsync`` the file before it replaces the target. Thousands of small
+        files that a re-run regenerates (article views) skip it: still atomic,
+        and the sync would cost more than writing them.
 
     Yields
     ------
@@ -79,11 +86,11 @@ def atomic_write(
     """
     if mode not in ("w", "wb"):
         raise ValueError(f"mode must be 'w' or 'wb', not {mode!r}")
-    return _atomic(Path(path), mode, encoding, newline)
+    return _atomic(Path(path), mode, encoding, newline, durable)
 
 
 @contextlib.contextmanager
-def _atomic(target: Path, mode: str, encoding: str, newline: str | None) -> Iterator[IO[Any]]:
+def _atomic(target: Path, mode: str, encoding: str, newline: str | None, durable: bool) -> Iterator[IO[Any]]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
@@ -95,7 +102,8 @@ def _atomic(target: Path, mode: str, encoding: str, newline: str | None) -> Iter
         with handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp, _target_mode(target))
         os.replace(tmp, target)
     except BaseException:

@@ -150,7 +150,7 @@ def write_highlights(
         doc_quotes = by_doc.get(article.doc_id, [])
         digests[path.name] = page_digest(article, doc_quotes)
         if old.get(path.name) != digests[path.name] or not path.is_file():
-            with atomic_write(path) as handle:
+            with atomic_write(path, durable=False) as handle:
                 handle.write(render_article(article, doc_quotes))
         written.append(path)
     with atomic_write(out / _DIGESTS) as handle:
