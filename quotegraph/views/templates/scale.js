@@ -116,6 +116,16 @@
     return half(points).concat(half(points.slice().reverse()));
   }
 
+  // The 80% of a community's nodes nearest its centre: one far member would stretch the region.
+  function core(points) {
+    var cx = 0, cy = 0;
+    points.forEach(function (p) { cx += p.x / points.length; cy += p.y / points.length; });
+    var far = points.map(function (p) { return Math.hypot(p.x - cx, p.y - cy); }).sort(function (a, b) { return a - b; });
+    var limit = far[Math.floor(0.8 * (far.length - 1))];
+    var kept = points.filter(function (p) { return Math.hypot(p.x - cx, p.y - cy) <= limit; });
+    return kept.length >= 3 ? kept : points;
+  }
+
   function drawRegions(ctx) {
     var ids = api.visibleNodeIds(), groups = {};
     var positions = api.network.getPositions(ids);
@@ -128,7 +138,7 @@
     Object.keys(groups).sort(function (a, b) { return groups[b].length - groups[a].length; })
       .slice(0, colours.length).forEach(function (c) {
         if (groups[c].length < 3) { return; }
-        var shape = hull(groups[c]);
+        var shape = hull(core(groups[c]));
         ctx.save();
         ctx.beginPath();
         shape.forEach(function (p, i) { if (i) { ctx.lineTo(p.x, p.y); } else { ctx.moveTo(p.x, p.y); } });
