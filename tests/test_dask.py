@@ -73,3 +73,24 @@ def test_issue16_dask_run_without_workers_exits_1(tmp_path):
     lines = [line for line in err.splitlines() if line.strip()]
     assert lines[-1].startswith("error: the Dask cluster at ") and "no live worker for 3 s" in lines[-1]
     assert "Traceback" not in err
+
+
+def test_issue16_worker_warnings_reach_the_client_log(caplog):
+    import logging
+    import time
+
+    from quotegraph.cluster import connect
+
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None, processes=True
+    ) as cluster:
+        with caplog.at_level(logging.WARNING, logger="quotegraph"), connect(
+            cluster.scheduler_address, timeout=60
+        ) as client:
+            client.submit(
+                lambda: logging.getLogger("quotegraph.nlp.worker").warning("a1: quote not closed"), pure=False
+            ).result()
+            deadline = time.monotonic() + 30
+            while "a1: quote not closed" not in caplog.text and time.monotonic() < deadline:
+                time.sleep(0.1)
+    assert "a1: quote not closed" in caplog.text
