@@ -65,6 +65,11 @@ GENDER = typer.Option(
 CORRECTIONS = typer.Option(
     None, "--corrections", help="YAML or CSV corrections (merge, split, gender, reassign, not_quote), applied every run."
 )
+HEADLINES = typer.Option(
+    False,
+    "--headline-quotes",
+    help="Read a headline-style first line ('Name: claim', 'X Says Y') as a quote, as PolNeAR annotates it.",
+)
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings.")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Log progress details.")
 
@@ -120,6 +125,7 @@ def extract(
     join_quote_runs: bool = JOIN_RUNS,
     gender: str = GENDER,
     corrections: Optional[Path] = CORRECTIONS,
+    headline_quotes: bool = HEADLINES,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -132,7 +138,7 @@ def extract(
     _setup_logging(quiet, verbose)
     config = _pipeline_config(
         model=model, workers=workers, cache=cache, strict=strict, no_coref=no_coref,
-        scheduler=scheduler, dask_timeout=dask_timeout, join_quote_runs=join_quote_runs, topics=topics,
+        scheduler=scheduler, dask_timeout=dask_timeout, join_quote_runs=join_quote_runs, headline_quotes=headline_quotes, topics=topics,
         gender=gender, corrections=corrections,
     )  # fmt: skip
     report = RunReport()
@@ -172,6 +178,7 @@ def build(
     gender: str = GENDER,
     corrections: Optional[Path] = CORRECTIONS,
     timings: bool = TIMINGS,
+    headline_quotes: bool = HEADLINES,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -185,7 +192,7 @@ def build(
     _check_choice("--unnamed-sources", unnamed_sources, UNNAMED_SOURCE_MODES)
     config = _pipeline_config(
         model=model, workers=workers, strict=strict, no_coref=no_coref, scheduler=scheduler, dask_timeout=dask_timeout,
-        join_quote_runs=join_quote_runs, topics=topics, min_topic_support=min_topic_support,
+        join_quote_runs=join_quote_runs, headline_quotes=headline_quotes, topics=topics, min_topic_support=min_topic_support,
         cache=cache if cache is not None else output / ".quotegraph-cache.sqlite",
         gender=gender, corrections=corrections, count=count, unnamed_sources=unnamed_sources,
     )  # fmt: skip
@@ -218,6 +225,7 @@ def evaluate(
         "(GGT, seeds); a hint is printed when the gold seems to follow the other convention.",
     ),
     gender: str = GENDER,
+    headline_quotes: bool = HEADLINES,
     quiet: bool = QUIET,
 ) -> None:
     """Score extraction against gold quotes: P/R/F1, type, speaker mention and name accuracy."""
@@ -226,7 +234,7 @@ def evaluate(
 
     _setup_logging(quiet, False)
     _check_choice("--gender", gender, GENDER_MODES)
-    config = PipelineConfig(model=model, workers=workers, gender=gender)
+    config = PipelineConfig(model=model, workers=workers, gender=gender, headline_quotes=headline_quotes)
     if pred is not None:
         result = score_predictions(
             gold, pred_path=pred, thresholds=tuple(threshold), config=config, join_quote_runs=join_quote_runs
@@ -253,6 +261,7 @@ def highlight(
     scheduler: Optional[str] = SCHEDULER,
     dask_timeout: float = DASK_TIMEOUT,
     join_quote_runs: bool = JOIN_RUNS,
+    headline_quotes: bool = HEADLINES,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -262,7 +271,7 @@ def highlight(
     _setup_logging(quiet, verbose)
     config = _pipeline_config(
         model=model, workers=workers, cache=cache, strict=strict, no_coref=no_coref,
-        scheduler=scheduler, dask_timeout=dask_timeout, join_quote_runs=join_quote_runs, topics=topics,
+        scheduler=scheduler, dask_timeout=dask_timeout, join_quote_runs=join_quote_runs, headline_quotes=headline_quotes, topics=topics,
     )  # fmt: skip
     report = RunReport()
     qg = link(_progress(inputs, config, report, quiet, exclude=(output,)), config=config)
@@ -298,6 +307,7 @@ def _pipeline_config(
     dask_timeout: float,
     join_quote_runs: bool,
     topics: Path | None,
+    headline_quotes: bool = False,
     min_topic_support: int = _DEFAULTS.min_topic_support,
     gender: str = _DEFAULTS.gender,
     corrections: Path | None = None,
@@ -314,6 +324,7 @@ def _pipeline_config(
         scheduler=scheduler,
         dask_timeout=dask_timeout,
         join_quote_runs=join_quote_runs,
+        headline_quotes=headline_quotes,
         topics_file=topics,
         min_topic_support=min_topic_support,
         gender=gender,

@@ -81,6 +81,10 @@ class PipelineConfig:
     corrections : Path or None, optional (default=None)
         A researcher's corrections file (YAML or CSV), applied after linking on
         every run; see ``docs/data_format.md``.
+    headline_quotes : bool, optional (default=False)
+        Read a headline-style first line (``Pence: Flowers Won't Be at Debate``,
+        ``County Says Trump Should Win``) as a quote of its source, as PolNeAR
+        annotates headlines; GGT leaves them out.
     """
 
     model: str = DEFAULT_MODEL
@@ -97,6 +101,7 @@ class PipelineConfig:
     strict: bool = False
     seed: int = 0
     join_quote_runs: bool = False
+    headline_quotes: bool = False
     scheduler: str | None = None
     gender: str = "text+names"
     corrections: Path | None = None
@@ -116,6 +121,6 @@ class PipelineConfig:
         topics = b""
         if self.topics_file is not None and Path(self.topics_file).is_file():
             topics = Path(self.topics_file).read_bytes()
-        parts = (self.model, self.lang, str(self.coref), str(self.join_quote_runs))
+        parts = (self.model, self.lang, str(self.coref), str(self.join_quote_runs), str(self.headline_quotes))
         digest = hashlib.sha256(repr(parts).encode("utf-8") + b"\0" + topics)
         return f"{self.model}:{digest.hexdigest()[:16]}"

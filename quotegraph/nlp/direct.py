@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, TextSpan
 from quotegraph.nlp.cues import Cue, cue_of, cue_span, speaker_of
 from quotegraph.nlp.quote_marks import QuoteMarks, find_quote_marks
@@ -42,6 +43,7 @@ class _Found(NamedTuple):
     span: Span
     cue: Cue | None
     parts: tuple[tuple[int, int], ...]  # the quoted stretches, more than one when joined
+    lead: int | None = None  # a naming frame's object before the marks ('called [the plan] "reckless"')
 
 
 def extract_direct(doc: Doc, *, lang: str = "en", where: str = "text") -> Iterator[Quote]:
@@ -105,7 +107,11 @@ def _examine(doc: Doc, text: str, marks: QuoteMarks, lang: str) -> _Found | None
         return None
     place = _place_before(doc, text, marks.start, span.start, lang)
     if place == "embedded":
-        return None  # a fragment inside a sentence: indirect.py decides
+        naming = _naming_cue(span, lang) if marks.double else None
+        if naming is None:
+            return None  # a fragment inside a sentence: indirect.py decides
+        lead = _named_object(naming, span)
+        return _Found(marks, span, naming, ((marks.start, marks.end),), lead) if words else None
     cue = _cue_before(span, lang) if place != "start" else None
     if cue is None and span.end < len(doc) and doc[span.end].text in _DASHES:
         cue = _dash_cue(doc[span.end])  # '"..." — Hana Sato', even after a full stop
@@ -132,6 +138,34 @@ def _paragraph_parts(text: str, marks: QuoteMarks) -> tuple[tuple[int, int], ...
     if start < marks.end:
         parts.append((start, marks.end))
     return tuple(parts)
+
+
+def _naming_cue(span: Span, lang: str) -> Cue | None:
+    """The verb that frames a quoted fragment as its subject's words, or None.
+
+    ``She called the plan "reckless"``, ``described the deal as "a betrayal"``,
+    ``accused the minister of "balancing the books"`` (verbs in
+    ``data/<lang>/naming_verbs.txt``); never "so-called".
+    """
+    root = next((t for t in span if not t.is_punct and not span.start <= t.head.i < span.end), None)
+    if root is None:
+        return None
+    head = root.head
+    if head.pos_ == "ADP" and head.lower_ in ("as", "of"):
+        head = head.head
+    if head.pos_ in ("NOUN", "PROPN", "PRON") and head.dep_ == "dobj":
+        head = head.head
+    if head.pos_ != "VERB" or head.dep_ == "amod" or head.lemma_.lower() not in load_lexicon("naming_verbs", lang):
+        return None
+    return Cue(head, span.doc[head.i : head.i + 1], "verb")
+
+
+def _named_object(cue: Cue, span: Span) -> int | None:
+    """Start offset of the object a naming verb names, between verb and quote ('called the plan "…"')."""
+    obj = next((c for c in cue.head.children if c.dep_ == "dobj" and cue.head.i < c.i < span.start), None)
+    if obj is None or obj.right_edge.i >= span.start or obj.left_edge.i <= cue.head.i:
+        return None
+    return obj.left_edge.idx
 
 
 def _place_before(doc: Doc, text: str, start: int, token_i: int, lang: str) -> str:
@@ -266,7 +300,8 @@ def _paragraphs_between(text: str, previous_end: int, item: _Found) -> int:
 
 
 def _to_quote(text: str, item: _Found, *, follows: bool, lang: str) -> Quote:
-    quote_span = TextSpan.of(text, item.marks.start, item.marks.end)
+    start = item.marks.start if item.lead is None else item.lead
+    quote_span = TextSpan.of(text, start, item.marks.end)
     parts = tuple(TextSpan.of(text, s, e) for s, e in item.parts) if len(item.parts) > 1 else ()
     if item.cue is None:
         resolution = Resolution.CONTINUATION if follows else Resolution.UNKNOWN
@@ -281,7 +316,7 @@ def _to_quote(text: str, item: _Found, *, follows: bool, lang: str) -> Quote:
         text=quote_span.text,
         start=quote_span.start,
         end=quote_span.end,
-        type=QuoteKind.DIRECT,
+        type=QuoteKind.DIRECT if item.lead is None else QuoteKind.MIXED,
         speaker=speaker,
         cue=cue,
         parts=parts,

@@ -20,6 +20,7 @@ from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, QuoteKind, Resolution, TextSpan
 from quotegraph.nlp.cues import Cue, cue_span, find_cues, is_cue_word, speaker_of
 from quotegraph.nlp.quote_marks import QuoteMarks, find_quote_marks
+from quotegraph.nlp.speech import in_boilerplate, put_question, reports_speech
 
 __all__ = ["extract_indirect"]
 
@@ -87,7 +88,8 @@ def extract_indirect(doc: Doc, *, direct: Sequence[Quote], lang: str = "en") -> 
     for clause in _outermost(list(_clauses(doc, lang))):
         quotes = _place_clause(text, clause, quotes, marks, lang)
     quotes.sort(key=lambda q: (q.start, -q.end))
-    yield from _link_continuations(text, quotes)
+    kept = [q for q in quotes if not in_boilerplate(text, q.start, lang=lang)]
+    yield from _link_continuations(text, kept)
 
 
 def _outermost(clauses: list[_Clause]) -> list[_Clause]:
@@ -106,12 +108,16 @@ def _outermost(clauses: list[_Clause]) -> list[_Clause]:
 
 def _clauses(doc: Doc, lang: str) -> Iterator[_Clause]:
     for cue in find_cues(doc, lang=lang):
+        if cue.kind == "verb" and not reports_speech(cue.head, lang=lang):
+            continue
         tokens = _content_tokens(cue, lang)
         if tokens is None:
             continue
         first, last = _within_paragraph(doc, cue, *tokens)
         last = _before_next_cue(doc, cue, first, last, lang)
         span = _trim(doc, first, last, cue)
+        if span is not None and put_question(cue.head, span[0]):
+            continue  # "Asked whether ..., X declined to comment": no one's claim
         if span is not None and sum(1 for t in span if t.is_alpha) >= _MIN_WORDS:
             yield _Clause(span.start_char, span.end_char, cue, _around_cue(doc, cue, span))
 
@@ -189,7 +195,24 @@ def _content_tokens(cue: Cue, lang: str) -> tuple[int, int] | None:
             return first.left_edge.i, xcomp.right_edge.i
     if head.dep_ == "parataxis" and head.head.i < head.i:
         return head.head.left_edge.i, head.left_edge.i - 1
-    return _after_colon(cue) or _stray_that_clause(cue)
+    return _as_reported(cue) or _after_colon(cue) or _stray_that_clause(cue)
+
+
+def _as_reported(cue: Cue) -> tuple[int, int] | None:
+    """``A, as X reported`` / ``As X reported, A``: the clause the as-clause hangs on."""
+    verb = cue.head
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return None  # "as X told her" or "as X said that ...": not the main clause
+    main, doc = verb.head, verb.doc
+    after = verb.i > main.i
+    comma = verb.left_edge.i - 1 if after else verb.right_edge.i + 1
+    if not 0 <= comma < len(doc) or doc[comma].text != ",":
+        return None  # "The plant closed as the union had predicted": a comparison, set off by nothing
+    if after:
+        return main.left_edge.i, comma - 1
+    return comma + 1, main.right_edge.i
 
 
 def _stray_that_clause(cue: Cue) -> tuple[int, int] | None:

@@ -26,7 +26,9 @@ from quotegraph.errors import ModelNotFoundError
 from quotegraph.model import Article, Quote, TextSpan, stamp_quote
 from quotegraph.nlp import coref
 from quotegraph.nlp.direct import extract_direct
+from quotegraph.nlp.headlines import extract_headline
 from quotegraph.nlp.indirect import extract_indirect
+from quotegraph.nlp.posts import extract_posts
 from quotegraph.nlp.speakers import resolve_speakers
 from quotegraph.nlp.topics import assign_topics, load_user_topics
 from quotegraph.statements import write_statements
@@ -132,10 +134,19 @@ def extract_quotes(doc: Doc, article: Article, *, config: PipelineConfig, offset
     where = f"{article.doc_id} (chunk at {offset})" if offset else article.doc_id
     direct = list(extract_direct(doc, lang=config.lang, where=where))
     quotes = list(extract_indirect(doc, direct=direct, lang=config.lang))
+    quotes = _add_missing(quotes, list(extract_posts(doc.text)))
+    if config.headline_quotes and offset == 0:  # the headline is the article's first line
+        quotes = _add_missing(quotes, list(extract_headline(doc, lang=config.lang)))
     quotes = resolve_speakers(doc, quotes, lang=config.lang)
     quotes = assign_topics(doc, quotes, user_topics=load_user_topics(config.topics_file))
     finished = [_finish(quote, article, offset) for quote in quotes]
     return write_statements(finished, join=config.join_quote_runs)
+
+
+def _add_missing(quotes: list[Quote], more: list[Quote]) -> list[Quote]:
+    """``quotes`` plus those of ``more`` that overlap none of them, in document order."""
+    fresh = [m for m in more if not any(q.start < m.end and m.start < q.end for q in quotes)]
+    return sorted(quotes + fresh, key=lambda q: (q.start, -q.end)) if fresh else quotes
 
 
 def chunk_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:

@@ -176,7 +176,6 @@ def test_direct_extract_direct_untagged_quote_far_from_others_is_unknown(nlp):
     "text",
     [
         'The so-called "green deal" was signed on Friday.',
-        'The council called the plan "reckless" on Friday.',
         'She reviewed the film "Northern Lights" for the paper.',
         'The word "resilience" appears in every speech.',
         "Russia's minister didn't attend the ’90s reunion.",
@@ -184,7 +183,7 @@ def test_direct_extract_direct_untagged_quote_far_from_others_is_unknown(nlp):
         'Headline: "Bridge safe"',
         "Voters Worried About ‘Health Issues’ Before the Debate",
     ],
-    ids=["scare-quote", "quoted-adjective", "title", "single-word", "apostrophes", "plural-possessive", "headline",
+    ids=["scare-quote", "title", "single-word", "apostrophes", "plural-possessive", "headline",
          "single-marks-headline"],
 )
 def test_direct_extract_direct_ignores_non_quotes(nlp, text):
@@ -217,3 +216,28 @@ def test_direct_extract_direct_without_parse_keeps_untagged_sentences():
 def test_direct_extract_direct_survives_unbalanced_marks(nlp, text):
     for quote in extract_direct(nlp(text)):  # best effort, never an exception
         assert text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Ana Petrov called the plan "reckless" on Monday.',
+            [('the plan "reckless"', "mixed", "called", "Ana Petrov")],
+        ),
+        (
+            'The union described the deal as "a betrayal of every docker".',
+            [('the deal as "a betrayal of every docker"', "mixed", "described", "The union")],
+        ),
+        (
+            'Okafor accused the minister of "balancing the books on the backs of nurses".',
+            [('"balancing the books on the backs of nurses"', "direct", "accused", "Okafor")],
+        ),
+        ('The so-called "harbour deal" was signed on Friday.', []),
+        ('Ana Petrov read "The Harbour Years" on holiday.', []),
+    ],
+    ids=["called-object-fragment", "described-as", "accused-of", "not-so-called", "not-a-title"],
+)
+def test_direct_extract_direct_naming_frames(nlp, text, expected):
+    assert _summary(extract_direct(nlp(text))) == expected

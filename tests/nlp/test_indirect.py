@@ -235,3 +235,87 @@ def test_indirect_extract_indirect_content_around_cue(nlp, text, expected):
     parts = tuple(p.text for p in quote.parts)
     assert (quote.text, quote.cue.text, quote.speaker.mention.text, parts) == expected
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The council voted to close the library, with the mayor saying the building was unsafe.",
+            [("the building was unsafe", "indirect", "saying", "the mayor")],
+        ),
+        (
+            "The plant will close in June, as the Courier reported on Monday.",
+            [("The plant will close in June", "indirect", "reported", "Courier")],
+        ),
+        (
+            "As the Courier reported on Monday, the plant will close in June.",
+            [("the plant will close in June", "indirect", "reported", "the Courier")],
+        ),
+        ("The plant closed as the union had predicted.", []),
+        (
+            "The plant will close in June, a company spokesperson told reporters.",
+            [("The plant will close in June", "indirect", "told", "a company spokesperson")],
+        ),
+        (
+            "Reilly told a radio show on Monday morning that the plant would close in June.",
+            [("that the plant would close in June", "indirect", "told", "Reilly")],
+        ),
+        (
+            "The judge ruled that the search had been illegal.",
+            [("that the search had been illegal", "indirect", "ruled", "The judge")],
+        ),
+        (
+            "The minister scoffed that the report was fiction from start to end.",
+            [("that the report was fiction from start to end", "indirect", "scoffed", "The minister")],
+        ),
+        (
+            "Police alleged that the driver had been drinking before the crash.",
+            [("that the driver had been drinking before the crash", "indirect", "alleged", "Police")],
+        ),
+        (
+            "The coach conceded the team had played badly all season.",
+            [("the team had played badly all season", "indirect", "conceded", "The coach")],
+        ),
+    ],
+    ids=["with-x-saying", "as-x-reported-after", "as-x-reported-before", "not-as-comparison",
+         "cue-after-unquoted-content", "material-before-that", "ruled", "scoffed", "alleged", "conceded"],
+)
+def test_indirect_extract_indirect_reporting_patterns(nlp, text, expected):
+    assert _summary(_all_quotes(nlp, text)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Asked whether the mayor would use his veto, Kowalski declined to comment.", []),
+        ("Kowalski declined to comment on the plans for the new bridge.", []),
+        ("Marsh, asked by reporters whether she would raise taxes, smiled.", []),
+        ("The mayor has not said whether he will use his veto on the budget.", []),
+        ("Reilly would not say when the plant will close.", []),
+        ("He was told the bridge would cost twice as much.", []),
+        ("The survey suggests that most voters want a new bridge.", []),
+        ("Estimates show the bridge will cost twice as much.", []),
+        ("READ MORE: Mayor says the bridge will cost twice as much", []),
+        ("(Photo: Reilly said the bridge would cost twice as much.)", []),
+        (
+            "The report says the bridge will cost twice as much.",
+            [("the bridge will cost twice as much", "indirect", "says", "The report")],
+        ),
+        (
+            "Nadia Brennan asked whether the bridge would cost twice as much.",
+            [("whether the bridge would cost twice as much", "indirect", "asked", "Nadia Brennan")],
+        ),
+        (
+            "The engineer suggested that the bridge would cost twice as much.",
+            [("that the bridge would cost twice as much", "indirect", "suggested", "The engineer")],
+        ),
+    ],
+    ids=["question-put-to-subject", "declined-to-comment", "question-put-by-agent", "has-not-said", "would-not-say",
+         "was-told", "survey-suggests", "estimates-show", "read-more-line", "photo-caption",
+         "document-quoted-as-source", "question-asked-by-speaker", "person-suggests"],
+)
+def test_indirect_extract_indirect_not_speech(nlp, text, expected):
+    assert _summary(_all_quotes(nlp, text)) == expected

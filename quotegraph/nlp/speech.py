@@ -1,0 +1,88 @@
+"""Reporting words that report no speech: refusals, questions, negations, data.
+
+`reports_speech` is asked of each reporting cue before its clause becomes a
+quote, and `in_boilerplate` of each quote's start. The word lists are data:
+``data/<lang>/refusal_verbs.txt``, ``inference_verbs.txt``,
+``data_nouns.txt`` and ``link_labels.txt``.
+
+Notes
+-----
+What counts as speech follows the issue brief and PolNeAR's speech cues
+(Newell, Margolin and Ruths 2018): beliefs, data ("estimates show") and
+refusals ("declined to comment") are not speech; a document quoted with a
+speech verb ("the report says") is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from quotegraph.lexicon import load_lexicon
+
+__all__ = ["reports_speech", "put_question", "in_boilerplate"]
+
+_QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "where", "when", "who", "whom", "which"})
+
+
+def reports_speech(verb: Token, *, lang: str = "en") -> bool:
+    """False when a reporting verb reports no speech here.
+
+    That is: negated (``has not said``, ``won't say``), the infinitive of a
+    refusal (``declined to comment``), a passive without an agent (``was
+    told``: the speaker is not named, the hearer is the subject), or an
+    inference verb whose subject is a document or data (``the survey
+    suggests``, ``estimates show``).
+    """
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in load_lexicon("refusal_verbs", lang):
+        return False
+    children = {c.dep_ for c in verb.children}
+    if "auxpass" in children and "agent" not in children:
+        return False
+    if verb.lemma_.lower() in load_lexicon("inference_verbs", lang):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lemma_.lower() in load_lexicon("data_nouns", lang):
+            return False
+    return True
+
+
+def put_question(verb: Token, first: Token) -> bool:
+    """True for a question put *to* the subject: ``Asked whether …, Kowalski declined``.
+
+    ``verb`` is the cue and ``first`` the first word of its content. Questions
+    the speaker asks or answers (``She asked whether …``, ``He explained how
+    …``) stay quotes; a past participle with no subject of its own
+    (``Asked whether …``, ``Marsh, asked by reporters whether …``) reports
+    what someone else asked.
+    """
+    if first.lower_ not in _QUESTION_WORDS or verb.tag_ != "VBN":
+        return False
+    return not any(c.dep_.startswith("nsubj") for c in verb.children)
+
+
+def in_boilerplate(text: str, start: int, *, lang: str = "en") -> bool:
+    """True when offset ``start`` lies in a link line, caption or credit.
+
+    >>> in_boilerplate("READ MORE: Mayor says no", 11)
+    True
+    >>> in_boilerplate("(Photo: City Hall) The mayor said no.", 8)
+    True
+    >>> in_boilerplate("The mayor said no.", 4)
+    False
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if _label_pattern(lang).match(text, line_start):
+        return True
+    opened = text.rfind("(", line_start, start)
+    return opened != -1 and text.find(")", opened, start) == -1 and bool(
+        _label_pattern(lang).match(text, opened + 1))
+
+
+@lru_cache(maxsize=None)
+def _label_pattern(lang: str) -> re.Pattern[str]:
+    labels = sorted(load_lexicon("link_labels", lang), key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(re.escape(label) for label in labels) + r")\s*:", re.IGNORECASE)
