@@ -27,6 +27,7 @@ _MAX_SOURCE_WORDS = 6
 _COLON = re.compile(r"(?P<source>[A-Z][^:\n]*?):\s+(?P<claim>\S[^\n]*)")
 _SAYS = re.compile(r"(?P<source>[A-Z][^\n]*?)\s+(?P<cue>Says|Say|Said|Tells|Claims|Warns)\s+(?P<claim>\S[^\n]*)")
 _END = ".!?’'\"” "
+_QUOTED = re.compile(r"[\"“”‘]")
 
 
 def extract_headline(doc: Doc, *, lang: str = "en") -> Iterator[Quote]:
@@ -42,7 +43,8 @@ def extract_headline(doc: Doc, *, lang: str = "en") -> Iterator[Quote]:
     Yields
     ------
     Quote
-        At most one `QuoteKind.INDIRECT` quote: the claim, with the words
+        At most one quote, `QuoteKind.INDIRECT` (`QuoteKind.MIXED` with quote
+        marks in it): the claim, with the words
         before the colon (or before "Says") as speaker mention and the colon
         (or the verb) as cue.
 
@@ -73,7 +75,7 @@ def extract_headline(doc: Doc, *, lang: str = "en") -> Iterator[Quote]:
         text=claim.text,
         start=claim.start,
         end=claim.end,
-        type=QuoteKind.INDIRECT,
+        type=QuoteKind.MIXED if _QUOTED.search(claim.text) else QuoteKind.INDIRECT,
         speaker=Speaker(name=mention.text, mention=mention, resolution=Resolution.SUBJECT),
         cue=TextSpan.of(text, cue_start, cue_end),
     )

@@ -31,6 +31,7 @@ from quotegraph.nlp.indirect import extract_indirect
 from quotegraph.nlp.posts import extract_posts
 from quotegraph.nlp.speakers import resolve_speakers
 from quotegraph.nlp.topics import assign_topics, load_user_topics
+from quotegraph.nlp.transcripts import extract_turns
 from quotegraph.statements import write_statements
 
 __all__ = ["load_pipeline", "shared_pipeline", "check_model", "extract_batch", "extract_quotes", "chunk_text"]
@@ -134,9 +135,11 @@ def extract_quotes(doc: Doc, article: Article, *, config: PipelineConfig, offset
     where = f"{article.doc_id} (chunk at {offset})" if offset else article.doc_id
     direct = list(extract_direct(doc, lang=config.lang, where=where))
     quotes = list(extract_indirect(doc, direct=direct, lang=config.lang))
-    quotes = _add_missing(quotes, list(extract_posts(doc.text)))
+    text = doc.text
+    quotes = _add_missing(quotes, list(extract_posts(text)))
+    quotes = _take_lines(text, quotes, list(extract_turns(text, lang=config.lang)))
     if config.headline_quotes and offset == 0:  # the headline is the article's first line
-        quotes = _add_missing(quotes, list(extract_headline(doc, lang=config.lang)))
+        quotes = _take_lines(text, quotes, list(extract_headline(doc, lang=config.lang)))
     quotes = resolve_speakers(doc, quotes, lang=config.lang)
     quotes = assign_topics(doc, quotes, user_topics=load_user_topics(config.topics_file))
     finished = [_finish(quote, article, offset) for quote in quotes]
@@ -147,6 +150,16 @@ def _add_missing(quotes: list[Quote], more: list[Quote]) -> list[Quote]:
     """``quotes`` plus those of ``more`` that overlap none of them, in document order."""
     fresh = [m for m in more if not any(q.start < m.end and m.start < q.end for q in quotes)]
     return sorted(quotes + fresh, key=lambda q: (q.start, -q.end)) if fresh else quotes
+
+
+def _take_lines(text: str, quotes: list[Quote], more: list[Quote]) -> list[Quote]:
+    """``more`` (one quote per line) in place of the quotes found inside their lines."""
+    if not more:
+        return quotes
+    lines = [(text.rfind("\n", 0, m.start) + 1, len(text) if text.find("\n", m.end) < 0 else text.find("\n", m.end))
+             for m in more]
+    kept = [q for q in quotes if not any(a <= q.start and q.end <= b for a, b in lines)]
+    return _add_missing(kept, more)
 
 
 def chunk_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:

@@ -1,0 +1,60 @@
+"""Transcript turns: paragraphs that open with a speaker label (``PENCE: …``).
+
+Interview and debate transcripts printed in news text give each turn its own
+paragraph, opened by the speaker's name in capitals and a colon, sometimes
+inside a quote mark (``"WALLACE: Governor, …``). Each such turn is a quote of
+that speaker. Labels count only in a transcript, where some label opens at
+least two paragraphs, so one-off section heads (``JAPAN PMI: …``, ``EUROPE:
+…``) and link lines (``WATCH: …``, ``data/<lang>/link_labels.txt``) are not
+read as speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from quotegraph.lexicon import load_lexicon
+from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, TextSpan
+
+__all__ = ["extract_turns"]
+
+_TURN = re.compile(
+    r"^[\"“]?(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?P<turn>\S[^\n]*)$", re.MULTILINE
+)
+#: Turns one label needs before the text is taken as a transcript.
+_MIN_TURNS = 2
+_TRAIL = " \t\"”"
+
+
+def extract_turns(text: str, *, lang: str = "en") -> Iterator[Quote]:
+    """Yield one quote per transcript turn of ``text``, in order.
+
+    Examples
+    --------
+    >>> text = 'HOST: Will you run?\\n\\nREILLY: We will see in June.\\n\\nHOST: Thank you.'
+    >>> [(q.text, q.speaker.name) for q in extract_turns(text)]
+    [('Will you run?', 'HOST'), ('We will see in June.', 'REILLY'), ('Thank you.', 'HOST')]
+    """
+    matches = [m for m in _TURN.finditer(text) if m["label"].lower() not in load_lexicon("link_labels", lang)]
+    counts = Counter(m["label"] for m in matches)
+    if not counts or max(counts.values()) < _MIN_TURNS:
+        return
+    for match in matches:
+        end = match.start("turn") + len(match["turn"].rstrip(_TRAIL))
+        if end <= match.start("turn"):
+            continue
+        turn = TextSpan.of(text, match.start("turn"), end)
+        label = TextSpan.of(text, match.start("label"), match.end("label"))
+        colon = TextSpan.of(text, label.end, label.end + 1)
+        yield Quote(
+            doc_id="",
+            quote_id="",
+            text=turn.text,
+            start=turn.start,
+            end=turn.end,
+            type=QuoteKind.DIRECT,
+            speaker=Speaker(name=label.text, mention=label, resolution=Resolution.SUBJECT),
+            cue=colon,
+        )
