@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from quotegraph.lexicon import load_lexicon
 
-__all__ = ["reports_speech", "put_question", "in_boilerplate"]
+__all__ = ["reports_speech", "put_question", "in_boilerplate", "is_link_label"]
 
 _QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "where", "when", "who", "whom", "which"})
 
@@ -71,6 +71,8 @@ def in_boilerplate(text: str, start: int, *, lang: str = "en") -> bool:
     True
     >>> in_boilerplate("(Photo: City Hall) The mayor said no.", 8)
     True
+    >>> in_boilerplate("WATCH BELOW: Mayor says no", 13)
+    True
     >>> in_boilerplate("The mayor said no.", 4)
     False
     """
@@ -82,7 +84,17 @@ def in_boilerplate(text: str, start: int, *, lang: str = "en") -> bool:
         _label_pattern(lang).match(text, opened + 1))
 
 
+def is_link_label(label: str, *, lang: str = "en") -> bool:
+    """True for the label of a link line (``WATCH``, ``WATCH BELOW``, ``Read more``).
+
+    >>> is_link_label("WATCH BELOW"), is_link_label("PENCE")
+    (True, False)
+    """
+    return _label_pattern(lang).fullmatch(label + ":") is not None
+
+
 @lru_cache(maxsize=None)
 def _label_pattern(lang: str) -> re.Pattern[str]:
     labels = sorted(load_lexicon("link_labels", lang), key=len, reverse=True)
-    return re.compile(r"\s*(?:" + "|".join(re.escape(label) for label in labels) + r")\s*:", re.IGNORECASE)
+    alternatives = "|".join(re.escape(label) for label in labels)
+    return re.compile(r"\s*(?:" + alternatives + r")(?:\s+[^\W\d]+)?\s*:", re.IGNORECASE)  # "WATCH BELOW:"

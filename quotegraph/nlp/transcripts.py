@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, TextSpan
+from quotegraph.nlp.speech import is_link_label
 
 __all__ = ["extract_turns"]
 
@@ -37,7 +37,7 @@ def extract_turns(text: str, *, lang: str = "en") -> Iterator[Quote]:
     >>> [(q.text, q.speaker.name) for q in extract_turns(text)]
     [('Will you run?', 'HOST'), ('We will see in June.', 'REILLY'), ('Thank you.', 'HOST')]
     """
-    matches = [m for m in _TURN.finditer(text) if m["label"].lower() not in load_lexicon("link_labels", lang)]
+    matches = [m for m in _TURN.finditer(text) if not is_link_label(m["label"], lang=lang)]
     counts = Counter(m["label"] for m in matches)
     if not counts or max(counts.values()) < _MIN_TURNS:
         return

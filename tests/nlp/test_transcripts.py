@@ -15,9 +15,10 @@ from quotegraph.nlp.transcripts import extract_turns
         ),
         ("JAPAN PMI: Factory output fell.\n\nEUROPE: Shares rose.", []),
         ("WATCH: The mayor speaks.\n\nWATCH: The vote.", []),
+        ("WATCH BELOW: The mayor speaks.\n\nWATCH BELOW: The vote.", []),
         ("The mayor said: we will see.\n\nThe mayor said: we will see.", []),
     ],
-    ids=["interview", "one-off-section-heads", "link-lines", "not-capitals"],
+    ids=["interview", "one-off-section-heads", "link-lines", "link-lines-two-words", "not-capitals"],
 )
 def test_transcripts_extract_turns(text, expected):
     quotes = list(extract_turns(text))
