@@ -21,6 +21,7 @@ Rebuild a graph from saved quotes without parsing anything again:
 from __future__ import annotations
 
 import logging
+import warnings
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import chain
@@ -227,7 +228,13 @@ def extract(
     -----
     Corpus-wide canonical names (``Kirby`` in one article and ``John Kirby`` in
     another) are linked by `run` and the ``from_*`` constructors, not here.
+
+    Raises
+    ------
+    TypeError
+        When ``articles`` is one ``str`` (it would be read character by character).
     """
+    _reject_bare_text(articles, "extract")
     for result in iter_results(_as_articles(articles), config=config, report=report):
         yield from result.quotes
 
@@ -239,11 +246,14 @@ def run(
     report: RunReport | None = None,
     keep_articles: bool = True,
 ) -> QuoteGraph:
-    """Read, extract and link a corpus; the one-call path behind ``quotegraph build``."""
-    results = iter_results(inputs, config=config, report=report)
-    qg = link(results, config=config, keep_articles=keep_articles)
-    if report is not None:
-        qg.report_corrections(report)
+    """Read, extract and link a corpus; the one-call path behind ``quotegraph build``.
+
+    The returned graph's ``report`` says what happened to every input.
+    """
+    report = report if report is not None else RunReport()
+    qg = link(iter_results(inputs, config=config, report=report), config=config, keep_articles=keep_articles)
+    qg.report_corrections(report)
+    qg.report = report
     return qg
 
 
@@ -277,7 +287,12 @@ def from_texts(
     >>> qg = from_texts([])
     >>> len(qg)
     0
+    >>> from_texts("It failed, Kirby said.")
+    Traceback (most recent call last):
+    ...
+    TypeError: from_texts() takes a list of texts, not one str: write from_texts([text])
     """
+    _reject_bare_text(texts, "from_texts")
     if isinstance(texts, Mapping):
         articles: Iterable[Article | str] = [Article(str(k), text) for k, text in texts.items()]
     else:
@@ -291,10 +306,42 @@ def from_paths(
     config: PipelineConfig | None = None,
     report: RunReport | None = None,
 ) -> QuoteGraph:
-    """Build a `QuoteGraph` from files and folders (txt, md, html, jsonl, csv)."""
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    return run(paths, config=config, report=report)
+    """Build a `QuoteGraph` from files and folders (txt, md, html, jsonl, csv).
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        Files and folders (read recursively); ``"-"`` reads stdin. Relative
+        paths are relative to the working directory.
+    config : PipelineConfig, optional
+        Defaults to ``PipelineConfig()``.
+    report : RunReport, optional
+        Receives what happened to every input; also kept as ``qg.report``.
+
+    Returns
+    -------
+    QuoteGraph
+        With ``report`` (a `RunReport`): ``processed`` articles, ``quotes``,
+        ``failed`` inputs (each with its reason) and ``notices`` (skipped files).
+
+    Raises
+    ------
+    FileNotFoundError
+        When a path does not exist (nothing is read then).
+
+    Warns
+    -----
+    UserWarning
+        When the paths exist but no article in them could be read.
+    """
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    for path in paths:
+        if str(path) != "-" and not Path(path).exists():
+            raise FileNotFoundError(2, f"No such file or folder (working directory {Path.cwd()})", str(path))
+    qg = run(paths, config=config, report=report)
+    if qg.report.processed == 0:
+        warnings.warn(_nothing_read(paths, qg.report), UserWarning, stacklevel=2)
+    return qg
 
 
 def from_quotes(
@@ -345,6 +392,19 @@ def _read(
             _maybe_stop(read, config)
         else:
             yield read
+
+
+def _reject_bare_text(items: object, name: str) -> None:
+    if isinstance(items, str):
+        target = "from_texts([text])" if name == "from_texts" else "extract([text]) or quotegraph.from_texts([text])"
+        raise TypeError(f"{name}() takes a list of texts, not one str: write {target}")
+
+
+def _nothing_read(paths: Sequence[str | Path], report: RunReport) -> str:
+    shown = ", ".join(str(p) for p in paths[:3]) + (", ..." if len(paths) > 3 else "")
+    problems = report.failed + report.notices
+    detail = "; ".join(f.message for f in problems[:2]) + ("; ..." if len(problems) > 2 else "")
+    return f"no article could be read from {shown}{f' ({detail})' if detail else ''}; see qg.report"
 
 
 def _as_articles(items: Iterable[Article | str]) -> Iterator[Article]:

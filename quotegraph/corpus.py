@@ -73,6 +73,8 @@ class QuoteGraph:
         self.corrections = corrections
         #: Node positions of an earlier build: the layout starts from them (`quotegraph.incremental`).
         self.previous_positions: dict[str, tuple[float, float]] | None = None
+        #: What happened to each input (a `quotegraph.api.RunReport`), set by `run`/`from_paths`.
+        self.report: Any = None
 
     @classmethod
     def linked(
@@ -310,8 +312,7 @@ class QuoteGraph:
         from quotegraph.views.articles import render_article
 
         if doc_id not in self.articles:
-            known = ", ".join(sorted(self.articles)[:10]) or "none loaded"
-            raise KeyError(f"no article {doc_id!r}; known: {known}")
+            raise KeyError(_unknown_article(doc_id, self.articles))
         quotes = [q for q in self.quote_list if q.doc_id == doc_id]
         return _HTML(iframe_srcdoc(render_article(self.articles[doc_id], quotes)))
 
@@ -387,3 +388,18 @@ def _write_json(data: Any, path: Path) -> None:
     import json
 
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _unknown_article(doc_id: str, articles: Mapping[str, Article]) -> str:
+    """The KeyError message: how many ids there are and the closest ones.
+
+    >>> _unknown_article("2026-03-02_haldport", {"2026-03-02_haldport-strike": None, "b": None})
+    "no article '2026-03-02_haldport' among 2 articles; did you mean '2026-03-02_haldport-strike'? (ids: qg.articles)"
+    """
+    import difflib
+
+    if not articles:
+        return f"no article {doc_id!r}: this QuoteGraph has no articles loaded"
+    close = difflib.get_close_matches(doc_id, list(articles), n=3, cutoff=0.4)
+    hint = "did you mean " + " or ".join(repr(c) for c in close) + "? " if close else ""
+    return f"no article {doc_id!r} among {len(articles)} articles; {hint}(ids: qg.articles)"

@@ -101,3 +101,42 @@ def test_api_build_then_from_quotes_gives_the_same_graph(tmp_path, examples_dir,
     reloaded = quotegraph.from_quotes(tmp_path / "quotes.jsonl")
     assert nx.utils.graphs_equal(built.graph, reloaded.graph)
     assert set(reloaded.articles) == set(built.articles)
+
+
+# ---- issue 17: the API as a newcomer meets it ---------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["no/such/folder", "examples/artciles"], ids=["missing", "typo"])
+def test_issue17_from_paths_missing_path_raises(path, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(FileNotFoundError, match="No such file or folder") as caught:
+        quotegraph.from_paths(path)
+    assert caught.value.filename == path
+
+
+@pytest.mark.parametrize("files", [{}, {"notes.pdf": b"%PDF-1.4", "data.xlsx": b"PK"}], ids=["empty", "unsupported"])
+def test_issue17_from_paths_nothing_readable_warns(files, tmp_path):
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    with pytest.warns(UserWarning, match="no article could be read from"):
+        qg = quotegraph.from_paths(tmp_path, config=PipelineConfig(workers=1))
+    assert len(qg) == 0 and qg.report.processed == 0
+    assert qg.report.notices or qg.report.failed  # the reason, for `qg.report`
+
+
+@pytest.mark.parametrize("call", ["extract", "from_texts"])
+def test_issue17_bare_string_is_rejected(call):
+    with pytest.raises(TypeError, match=r"from_texts\(\[text\]\)"):
+        result = getattr(quotegraph, call)("“It failed,” Kirby said.")
+        list(result)
+
+
+def test_issue17_highlight_key_error_counts_and_suggests():
+    from quotegraph.model import Article
+
+    ids = [f"2026-03-{day:02d}_story-{day}" for day in range(1, 13)]
+    qg = QuoteGraph([], articles={i: Article(i, "Text.") for i in ids})
+    with pytest.raises(KeyError) as caught:
+        qg.highlight("2026-03-11_story")
+    message = caught.value.args[0]
+    assert "among 12 articles" in message and "did you mean '2026-03-11_story-11'" in message

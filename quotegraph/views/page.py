@@ -53,6 +53,8 @@ logger = logging.getLogger(__name__)
 
 #: Above this many nodes the layout is computed in Python and physics starts off.
 BIG_GRAPH = 300
+#: On-screen size (px) below which a label is not drawn (vis-network fades it one pixel before).
+LABEL_THRESHOLD = 9
 
 _JSON_ESCAPES = {
     "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
@@ -180,11 +182,12 @@ def _page_data(
         nodes.append({**record, "rank": rank[key]})
     used_docs = {q.doc_id for q in quotes}
     big = graph.number_of_nodes() > BIG_GRAPH
+    quote_records = records.quote_records(quotes)
     return {
         "title": title,
         "nodes": nodes,
         "edges": edges,
-        "quotes": records.quote_records(quotes),
+        "quotes": quote_records,
         "articles": records.article_records(articles, quotes, used_docs),
         "article_css": article_css(),
         "article_dir": records.ARTICLE_DIR,
@@ -192,7 +195,7 @@ def _page_data(
         "kinds": records.kind_records(nodes),
         "relations": records.relation_records(edges),
         "sources": records.source_records(nodes),
-        "dates": records.date_range(nodes),
+        "dates": records.date_range(quote_records),
         "community_colours": list(COMMUNITY_COLOURS),
         "gender_colours": dict(GENDER_COLOURS),
         "has_communities": any(n["community"] is not None for n in nodes),
@@ -223,8 +226,10 @@ def _vis_options(*, big: bool, seed: int, nodes: int) -> dict[str, Any]:
     }
     options["nodes"] = {
         "borderWidth": 1.5,
-        "scaling": {"min": 9, "max": 42, "label": {"enabled": True, "min": 13, "max": 24,
-                                                   "drawThreshold": 4 if big else 7, "maxVisible": 30}},
+        # graph.js sizes labels itself: the most central readable at the first fit,
+        # the rest from LABEL_THRESHOLD pixels on screen (zoom in; lower on big pages) or on hover.
+        "scaling": {"min": 9, "max": 42, "label": {"enabled": False, "drawThreshold": 6 if big else LABEL_THRESHOLD,
+                                                   "maxVisible": 22}},
         "font": {"face": "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif",
                  "strokeWidth": 4, "strokeColor": "rgba(255,255,255,0.9)"},
     }  # fmt: skip

@@ -59,11 +59,15 @@ _KINDS = (  # kind, legend name, singular, vis shape
     ("group", "Groups", "Group", "hexagon"),
     ("unknown", "Other", "Other", "dot"),
 )
-_RELATIONS = (  # relation, legend name, directed, dashed, colour
-    ("affiliated_with", "affiliated with", True, False, "#f28e2b"),
-    ("speaks_about", "speaks about", True, False, "#b07aa1"),
-    ("mentions", "mentions", True, True, "#76808f"),
-    ("co_quoted", "quoted together", False, True, "#4e79a7"),
+_RELATIONS = (  # relation, legend name, directed, line style, colour, what it means
+    ("affiliated_with", "affiliated with", True, "solid", "#f28e2b",
+     "A speaker and the organisation they speak for, with their role."),
+    ("speaks_about", "speaks about", True, "solid", "#b07aa1",
+     "A speaker and a topic of their quotes."),
+    ("mentions", "mentions", True, "dotted", "#76808f",
+     "A quote names this person, organisation or place."),
+    ("co_quoted", "quoted together", False, "dashed", "#4e79a7",
+     "Two speakers quoted on the same topic in the same article (not that they agree)."),
 )
 _CENTRALITY_KEYS = ("centrality", "pagerank", "degree_centrality", "betweenness")
 
@@ -221,11 +225,11 @@ def kind_records(nodes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
 def relation_records(edges: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     counts = Counter(e["relation"] for e in edges)
     known = [r[0] for r in _RELATIONS]
-    extra = [(r, r.replace("_", " "), True, False, "#9aa5b1") for r in sorted(counts) if r not in known]
+    extra = [(r, r.replace("_", " "), True, "solid", "#9aa5b1", "") for r in sorted(counts) if r not in known]
     return [
-        {"relation": rel, "name": name, "directed": directed, "dashes": dashed,
-         "colour": _rgba(colour, 0.45), "strong": colour, "count": counts[rel]}
-        for rel, name, directed, dashed, colour in (*_RELATIONS, *extra)
+        {"relation": rel, "name": name, "directed": directed, "line": line, "dashes": line != "solid",
+         "description": about, "colour": _rgba(colour, 0.45), "strong": colour, "count": counts[rel]}
+        for rel, name, directed, line, colour, about in (*_RELATIONS, *extra)
     ]  # fmt: skip
 
 
@@ -234,8 +238,9 @@ def source_records(nodes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return [{"name": s, "count": counts[s]} for s in sorted(counts, key=lambda s: (-counts[s], s))]
 
 
-def date_range(nodes: Sequence[Mapping[str, Any]]) -> list[str]:
-    dates = [d for n in nodes for d in (n["first_seen"], n["last_seen"]) if d and _is_iso(d)]
+def date_range(quotes: Sequence[Mapping[str, Any]]) -> list[str]:
+    # The page filters by the dates of quotes, so its range is theirs.
+    dates = [q["date"] for q in quotes if q["date"] and _is_iso(q["date"])]
     return [min(dates), max(dates)] if dates else []
 
 

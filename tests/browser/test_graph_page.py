@@ -439,3 +439,161 @@ def test_graph_page_share_of_women_follows_the_filters(driver, gender_page):
             driver.find_elements(By.CSS_SELECTOR, "#qg-women-outlets li")] == ["South Wire"]
     driver.find_element(By.ID, "qg-reset").click()
     assert poll(driver, "return document.getElementById('qg-women').textContent.startsWith('60% women of 5')")
+
+# ---- issue 17: what a newcomer meets on the page ------------------------------------------
+
+
+def _set_dates(driver, since: str, until: str) -> None:
+    driver.execute_script(
+        "for (const [id, v] of [['qg-from', arguments[0]], ['qg-to', arguments[1]]]) {"
+        "  const box = document.getElementById(id); box.value = v; box.dispatchEvent(new Event('change')); }",
+        since,
+        until,
+    )
+
+
+def test_issue17_date_filter_uses_quote_dates_and_keeps_positions(loaded, corpus):
+    graph, quotes, _ = corpus
+    dates = {q.quote_id: q.date for q in quotes}
+    in_range = {q.quote_id for q in quotes if "2023-05-01" <= q.date <= "2023-05-02"}
+    expected = {q.speaker.entity_id or f"person:{q.speaker.name.lower().replace(' ', '-')}" for q in quotes
+                if q.quote_id in in_range}  # fmt: skip
+    expected = {n for n in expected if n in graph}
+    for u, v, ids in graph.edges(data="quote_ids"):
+        if set(ids or ()) & in_range:
+            expected |= {u, v}
+    assert any(d == "2023-05-07" for d in dates.values())
+    before = loaded.execute_script("return quotegraph.network.getPositions()")
+    _set_dates(loaded, "2023-05-01", "2023-05-02")
+    visible = set(loaded.execute_script("return quotegraph.visibleNodeIds()"))
+    assert visible == expected
+    # Quoted only on 7 May: gone, though their organisation is seen on 1 May too.
+    assert "person:serhii-cherevatyi" not in visible and "person:john-kirby" in visible
+    time.sleep(0.6)  # a re-layout would move nodes within a few frames
+    after = loaded.execute_script("return quotegraph.network.getPositions()")
+    assert set(after) == visible
+    moved = [n for n in after if abs(after[n]["x"] - before[n]["x"]) + abs(after[n]["y"] - before[n]["y"]) > 0.5]
+    assert moved == []
+    _set_dates(loaded, "2023-05-01", "2023-05-07")  # the full range again: everything back, in place
+    time.sleep(0.3)
+    again = loaded.execute_script("return quotegraph.network.getPositions()")
+    assert set(again) == set(before)
+    assert all(abs(again[n]["x"] - before[n]["x"]) < 0.5 and abs(again[n]["y"] - before[n]["y"]) < 0.5 for n in before)
+
+
+def test_issue17_click_centres_and_zooms_to_the_node(loaded):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    kirby = "person:john-kirby"
+    loaded.execute_script("quotegraph.network.moveTo({position: {x: 0, y: 0}, scale: 0.6})")
+    scale_before = loaded.execute_script("return quotegraph.network.getScale()")
+    x, y = loaded.execute_script(
+        "var n = quotegraph.network, d = n.canvasToDOM(n.getPositions([arguments[0]])[arguments[0]]);"
+        "return [d.x, d.y];",
+        kirby,
+    )
+    canvas = loaded.find_element(By.CSS_SELECTOR, "#qg-network canvas")
+    rect = canvas.rect
+    ActionChains(loaded).move_to_element_with_offset(
+        canvas, int(x - rect["width"] / 2), int(y - rect["height"] / 2)
+    ).click().perform()
+    time.sleep(0.9)  # the 450 ms animation
+    centre, node, scale = loaded.execute_script(
+        "var n = quotegraph.network; return [n.getViewPosition(), n.getPositions([arguments[0]])[arguments[0]],"
+        " n.getScale()];",
+        kirby,
+    )
+    assert abs(centre["x"] - node["x"]) < 2 and abs(centre["y"] - node["y"]) < 2
+    assert scale > scale_before
+    assert loaded.execute_script("return quotegraph.network.getSelectedNodes()") == [kirby]
+
+
+def test_issue17_legend_explains_each_relation_with_distinct_lines(loaded):
+    from selenium.webdriver.common.by import By
+
+    rows = loaded.find_elements(By.CSS_SELECTOR, "#qg-relations li[data-relation]")
+    about = {r.get_attribute("data-relation"): (r.get_attribute("title"), r.text) for r in rows}
+    assert "co_quoted" in about and "affiliated_with" in about
+    for relation, (title, text) in about.items():
+        assert title and title in text.replace("\n", " "), relation
+    assert "same article" in about["co_quoted"][0]
+    styles = loaded.execute_script(
+        "var out = {}; quotegraph.data.relations.forEach(r => {"
+        " var li = document.querySelector('#qg-relations li[data-relation=\"' + r.relation + '\"]');"
+        " if (li) { out[r.relation] = getComputedStyle(li.querySelector('.qg-line')).borderTopStyle; } });"
+        " return out;"
+    )
+    assert styles["co_quoted"] == "dashed" and styles["affiliated_with"] == "solid"
+    dashes = loaded.execute_script(
+        "var out = {}; quotegraph.edges.forEach(e => { var d = quotegraph.data.edges.find(x => x.id === e.id);"
+        " out[d.relation] = JSON.stringify(e.dashes); }); return out;"
+    )
+    assert dashes["co_quoted"] not in ("false", "null") and dashes["speaks_about"] == "false"
+    relations = loaded.execute_script("return quotegraph.data.relations")
+    lines = {r["relation"]: r["line"] for r in relations}
+    assert lines["mentions"] != lines["co_quoted"] and "solid" not in (lines["mentions"], lines["co_quoted"])
+
+
+def test_issue17_labels_of_central_nodes_readable_at_first_fit(loaded):
+    sizes = loaded.execute_script(
+        "var n = quotegraph.network, s = n.getScale();"
+        "return quotegraph.leading().map(id => quotegraph.nodes.get(id).font.size * s);"
+    )
+    assert sizes and min(sizes) >= 13.5
+
+
+def test_issue17_tooltip_hides_when_the_view_moves(loaded):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    x, y = loaded.execute_script(
+        "var n = quotegraph.network, d = n.canvasToDOM(n.getPositions(['person:john-kirby'])['person:john-kirby']);"
+        "return [d.x, d.y];"
+    )
+    canvas = loaded.find_element(By.CSS_SELECTOR, "#qg-network canvas")
+    rect = canvas.rect
+    ActionChains(loaded).move_to_element_with_offset(
+        canvas, int(x - rect["width"] / 2), int(y - rect["height"] / 2)
+    ).perform()
+    tip = "var t = document.querySelector('div.vis-tooltip'); return t && getComputedStyle(t).visibility;"
+    shown = poll(loaded, "var t = document.querySelector('div.vis-tooltip');"
+                 " return !!t && getComputedStyle(t).visibility === 'visible';")  # fmt: skip
+    assert shown
+    loaded.execute_script("quotegraph.focusNode('person:antony-blinken')")
+    assert loaded.execute_script(tip) == "hidden"
+
+
+def test_issue17_header_lays_out_at_700px(driver, page):
+    size = driver.get_window_size()
+    driver.set_window_size(700, 800)
+    try:
+        open_page(driver, page)
+        width = driver.execute_script("return document.documentElement.clientWidth")
+        assert width <= 720
+        boxes = driver.execute_script(
+            "var out = {}; ['qg-menu', 'qg-title', 'qg-stats', 'qg-search-box', 'qg-tools'].forEach(id => {"
+            " var r = document.getElementById(id).getBoundingClientRect();"
+            " out[id] = [r.left, r.top, r.right, r.bottom]; }); return out;"
+        )
+        names = list(boxes)
+        for i, a in enumerate(names):
+            left, top, right, bottom = boxes[a]
+            assert right - left > 0 and bottom - top > 0, a
+            assert left >= 0 and right <= width + 0.5, a
+            for b in names[i + 1:]:
+                l2, t2, r2, b2 = boxes[b]
+                overlap = min(right, r2) - max(left, l2) > 0.5 and min(bottom, b2) - max(top, t2) > 0.5
+                assert not overlap, (a, b)
+        clipped = driver.execute_script(
+            "var s = document.getElementById('qg-stats'); return s.scrollWidth > s.clientWidth + 1;"
+        )
+        assert not clipped
+        driver.execute_script("quotegraph.focusNode('person:john-kirby')")
+        header = driver.execute_script("return document.getElementById('qg-top').getBoundingClientRect().bottom")
+        panel = driver.execute_script("return document.getElementById('qg-panel').getBoundingClientRect().top")
+        assert panel >= header - 0.5
+        OUTPUT.mkdir(exist_ok=True)
+        driver.save_screenshot(str(OUTPUT / "graph-700.png"))
+    finally:
+        driver.set_window_size(size["width"], size["height"])

@@ -7,6 +7,9 @@
   var DATA = window.qgScale.load();  // scale.js: unpacks big pages, keeps the backbone
   var PAGE = 30;  // quotes shown in the panel before "show more"
   var FONT = { color: "#1f2430" };
+  var LABEL_PX = 14;  // on-screen size of the labels shown at the first fit (and on hover)
+  var BASE_FONT = 14;  // other labels, in graph units: drawn once zoomed to the threshold
+  var DASHES = { solid: false, dotted: [2, 5], dashed: [10, 6] };
 
   var byId = {};
   DATA.nodes.forEach(function (n) { byId[n.id] = n; });
@@ -70,15 +73,16 @@
   }
   var nodeItems = DATA.nodes.map(function (n) {
     var item = { id: n.id, label: n.label, title: nodeTitle(n), value: Math.sqrt(Math.max(n.quote_count, 0)),
-      shape: (kindInfo[n.kind] || { shape: "dot" }).shape, color: baseColour(n), font: FONT };
+      shape: (kindInfo[n.kind] || { shape: "dot" }).shape, color: baseColour(n),
+      font: { color: FONT.color, size: BASE_FONT } };
     if (n.x !== null && n.y !== null) { item.x = n.x; item.y = n.y; }
     return item;
   });
   var edgeItems = DATA.edges.map(function (e) {
-    var rel = relInfo[e.relation] || { colour: "#9aa5b1", directed: true, dashes: false };
+    var rel = relInfo[e.relation] || { colour: "#9aa5b1", directed: true, line: "solid" };
     var item = { id: e.id, from: e.from, to: e.to, value: e.weight, title: edgeTitle(e),
       color: { color: rel.colour, highlight: rel.strong, hover: rel.strong },
-      arrows: { to: { enabled: rel.directed, scaleFactor: 0.45 } }, dashes: rel.dashes && !DATA.big };
+      arrows: { to: { enabled: rel.directed, scaleFactor: 0.45 } }, dashes: DATA.big ? false : (DASHES[rel.line] || false) };
     if (e.curve) { item.smooth = { enabled: true, type: "curvedCW", roundness: e.curve }; }
     return item;
   });
@@ -88,28 +92,39 @@
   var edgeView = new vis.DataView(edges, { filter: function (item) { return visibleEdge[item.id] === true; } });
 
   // ---- filters ---------------------------------------------------------------------
+  // Dates and sources filter quotes; a link shows when a quote behind it passes, and a
+  // node when it keeps a visible link or said a quote that passes (not when its
+  // first-to-last-seen span merely overlaps the dates).
+  function datesOn() {
+    return !!((state.from && state.from !== DATA.dates[0]) || (state.to && state.to !== DATA.dates[1]));
+  }
   function quotePasses(q) {
     if (state.sources && !state.sources[q.source || ""]) { return false; }
-    if (state.from && q.date && q.date < state.from) { return false; }
-    if (state.to && q.date && q.date > state.to) { return false; }
-    return true;
+    if (!datesOn()) { return true; }
+    if (!q.date) { return false; }  // a narrowed range keeps only quotes known to be in it
+    return !(state.from && q.date < state.from) && !(state.to && q.date > state.to);
   }
   function nodePasses(n) {
-    if (!state.kinds[n.kind] || n.quote_count < state.minQuotes || !window.qgScale.shown(n)) { return false; }
-    if (state.sources && !n.sources.some(function (s) { return state.sources[s]; })) { return false; }
-    if (state.from && n.last_seen && n.last_seen < state.from) { return false; }
-    if (state.to && n.first_seen && n.first_seen > state.to) { return false; }
-    return true;
+    return !!state.kinds[n.kind] && n.quote_count >= state.minQuotes && window.qgScale.shown(n);
   }
-  function edgePasses(e) {
-    if (!state.relations[e.relation] || !visibleNode[e.from] || !visibleNode[e.to]) { return false; }
-    if (!state.sources && !state.from && !state.to) { return true; }
-    return e.quotes.length === 0 || e.quotes.some(function (i) { return quotePasses(DATA.quotes[i]); });
+  function edgePasses(e, candidate, byQuotes) {
+    if (!state.relations[e.relation] || !candidate[e.from] || !candidate[e.to]) { return false; }
+    return !byQuotes || e.quotes.some(function (i) { return quotePasses(DATA.quotes[i]); });
   }
   function applyFilters() {
-    var shown = 0;
-    DATA.nodes.forEach(function (n) { visibleNode[n.id] = nodePasses(n); if (visibleNode[n.id]) { shown += 1; } });
-    DATA.edges.forEach(function (e) { visibleEdge[e.id] = edgePasses(e); });
+    var shown = 0, candidate = {}, linked = {}, byQuotes = !!state.sources || datesOn();
+    DATA.nodes.forEach(function (n) { candidate[n.id] = nodePasses(n); });
+    DATA.edges.forEach(function (e) {
+      visibleEdge[e.id] = edgePasses(e, candidate, byQuotes);
+      if (visibleEdge[e.id]) { linked[e.from] = true; linked[e.to] = true; }
+    });
+    DATA.nodes.forEach(function (n) {
+      var on = candidate[n.id] && (!byQuotes || linked[n.id] === true ||
+        n.said.some(function (i) { return quotePasses(DATA.quotes[i]); }));
+      visibleNode[n.id] = on;
+      if (on) { shown += 1; }
+    });
+    keepPositions();
     nodeView.refresh();
     edgeView.refresh();
     $("qg-visible").textContent = "Showing " + shown + " of " + plural(DATA.nodes.length, "node") + ".";
@@ -170,22 +185,66 @@
     });
   }
 
+  // Filtering takes nodes out of the network and puts them back: write the drawn
+  // positions into the data first, so every node comes back where it was.
+  function keepPositions() {
+    if (!network) { return; }
+    hideTooltip();
+    var at = network.getPositions();
+    var moved = Object.keys(at).map(function (id) { return { id: id, x: at[id].x, y: at[id].y }; });
+    if (moved.length) { nodes.update(moved); }
+  }
+  function hideTooltip() {  // vis-network leaves its tooltip where the node was
+    var handler = network && network.interactionHandler;
+    if (!handler || !handler.popup) { return; }
+    window.clearTimeout(handler.popupTimer);
+    handler.popupObj = undefined;
+    handler.popup.hide();
+  }
+
   // ---- the network ---------------------------------------------------------------------
+  var network = null;
   var options = DATA.options;
+  options.nodes.font = Object.assign({}, options.nodes.font, FONT);
   options.nodes.scaling.customScalingFunction = function (min, max, total, value) {
     return max === min ? 0.35 : (value - min) / (max - min);
   };
   var api = {};
   applyFilters();
-  var network = new vis.Network($("qg-network"), { nodes: nodeView, edges: edgeView }, options);
+  network = new vis.Network($("qg-network"), { nodes: nodeView, edges: edgeView }, options);
   Object.assign(api, { network: network, nodes: nodes, edges: edges, data: DATA, ready: false, draws: 0,
     visibleNodeIds: function () { return nodeView.getIds(); }, byId: function (id) { return byId[id]; } });
   window.quotegraph = api;
 
   function markReady() {
+    if (api.ready) { return; }
+    api.ready = true;  // first: sizing labels redraws, and drawing calls this again
     $("qg-loading").classList.add("qg-done");
-    api.ready = true;
+    sizeLabels();
   }
+  ["dragStart", "zoom", "startStabilizing", "resize"].forEach(function (ev) { network.on(ev, hideTooltip); });
+
+  // ---- labels: the most central readable at the first fit, the rest on zoom or hover ----
+  var ranked = DATA.nodes.slice().sort(function (a, b) {  // the backbone's order: community leaders first
+    if (typeof a.rank === "number" && typeof b.rank === "number") { return a.rank - b.rank; }
+    return (b.centrality || 0) - (a.centrality || 0) || b.quote_count - a.quote_count || (a.id < b.id ? -1 : 1);
+  });
+  var leading = ranked.slice(0, Math.min(25, Math.max(6, Math.round(1.5 * Math.sqrt(ranked.length)))))
+    .map(function (n) { return n.id; });
+  var leadSize = BASE_FONT;
+  function sizeLabels() {
+    leadSize = Math.max(BASE_FONT, LABEL_PX / (network.getScale() || 1));
+    nodes.update(leading.map(function (id) { return { id: id, font: { color: FONT.color, size: leadSize } }; }));
+  }
+  function labelSize(id) { return leading.indexOf(id) >= 0 ? leadSize : BASE_FONT; }
+  network.on("hoverNode", function (p) {
+    var size = Math.max(labelSize(p.node), LABEL_PX / (network.getScale() || 1));
+    nodes.update({ id: p.node, font: { color: FONT.color, size: size } });
+  });
+  network.on("blurNode", function (p) {
+    nodes.update({ id: p.node, font: { color: FONT.color, size: labelSize(p.node) } });
+  });
+  api.leading = function () { return leading.slice(); };
   network.on("afterDrawing", function () {
     api.draws += 1;
     if (!api.ready && (!options.physics.enabled || api.stabilized)) { markReady(); }
@@ -193,7 +252,15 @@
   network.on("stabilizationProgress", function (p) {
     $("qg-loading-text").textContent = "Laying out the graph… " + Math.round(100 * p.iterations / p.total) + "%";
   });
-  network.once("stabilizationIterationsDone", function () { api.stabilized = true; network.fit(); markReady(); });
+  network.once("stabilizationIterationsDone", function () {
+    // The layout is done: freeze it, so filters and clicks never move the graph
+    // (the Physics switch turns it back on).
+    network.setOptions({ physics: { enabled: false } });
+    $("qg-physics").checked = false;
+    api.stabilized = true;
+    network.fit();
+    markReady();
+  });
   if (options.physics.enabled && DATA.nodes.length === 0) { api.stabilized = true; }
 
   // ---- selection: neighbourhood highlight and side panel -------------------------------
@@ -259,7 +326,7 @@
   }
   api.focused = function () { return focus ? focus.nodes.slice() : []; };
   network.on("click", function (p) {
-    if (p.nodes.length) { selectNode(p.nodes[0]); }
+    if (p.nodes.length) { selectNode(p.nodes[0]); zoomTo(p.nodes[0]); }
     else if (p.edges.length) { selectEdge(p.edges[0]); }
     else { clearSelection(); }
   });
@@ -475,12 +542,21 @@
     if (!visibleNode[id]) { applyFilters(); }
     if (!visibleNode[id]) { resetFilters(); state.kinds[n.kind] = true; syncControls(); applyFilters(); }
     selectNode(id);
-    var around = [id].concat(network.getConnectedNodes(id));
-    if (around.length > 1 && around.length <= 60) {
-      network.fit({ nodes: around, maxZoomLevel: 1.4, animation: { duration: 450, easingFunction: "easeInOutQuad" } });
-    } else {
-      network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
-    }
+    zoomTo(id);
+  }
+  // Centre on a node, zoomed so that its neighbours fit around it (never zooming out).
+  function zoomTo(id) {
+    var at = network.getPositions([id])[id];
+    if (!at) { return; }
+    var reach = 0, box = $("qg-network");
+    network.getConnectedNodes(id).slice(0, 200).forEach(function (other) {
+      var p = network.getPositions([other])[other];
+      if (p) { reach = Math.max(reach, Math.abs(p.x - at.x), Math.abs(p.y - at.y)); }
+    });
+    var room = 0.42 * Math.min(box.clientWidth || 600, box.clientHeight || 400);
+    var scale = Math.max(network.getScale(), Math.min(1.4, reach ? room / reach : 1.1));
+    hideTooltip();
+    network.moveTo({ position: at, scale: scale, animation: { duration: 450, easingFunction: "easeInOutQuad" } });
   }
   api.findNodes = findNodes;
   api.focusNode = focusNode;
@@ -507,10 +583,16 @@
   });
   DATA.relations.forEach(function (r) {
     if (!r.count) { return; }
-    var icon = el("span");
-    icon.style.cssText = "width:18px;height:0;border-top:3px " + (r.dashes ? "dashed " : "solid ") + r.strong;
+    var icon = el("span", "qg-line");
+    icon.style.borderTop = "3px " + (DATA.big ? "solid" : (r.line || "solid")) + " " + r.strong;
     relBoxes[r.relation] = toggleRow($("qg-relations"), r.name, r.count, true,
       function (on) { state.relations[r.relation] = on; }, icon);
+    var row = relBoxes[r.relation].closest("li");
+    row.dataset.relation = r.relation;
+    if (r.description) {
+      row.title = r.description;
+      row.appendChild(el("p", "qg-about", r.description));
+    }
   });
   function updateSources() {
     var picked = {}, all = true;
