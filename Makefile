@@ -7,7 +7,7 @@ PIP    := $(BIN)/python -m pip
 
 INTEROP := tests/interop/node_modules/.installed
 
-.PHONY: demo test acceptance bench bench-archive browser coref-model evaluate clean
+.PHONY: demo test acceptance bench bench-archive browser coref-model evaluate clean notebook
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,15 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/quotegraph build examples/articles -o output/
 	@echo "Outputs in output/: open output/graph.html in a browser, or output/graph.gexf in Gephi."
+
+# JupyterLab on notebooks/explore.ipynb (the `notebook` extra). Jupyter refuses to run as root
+# without --allow-root, so it is added when we are root.
+$(VENV)/.notebook: pyproject.toml $(STAMP)
+	$(PIP) install --quiet --disable-pip-version-check -e ".[notebook]"
+	@touch $@
+
+notebook: $(VENV)/.notebook
+	$(BIN)/jupyter lab notebooks/explore.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Browser tests need Debian's chromium; install it where we are root with apt, else they skip.
 browser:

@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the JSON form of a class changes.
-#: 2: quotes carry ``parts`` and ``statement_id``.
+#: 2: quotes carry ``parts`` and ``statement_id``; the never-filled ``confidence`` is gone.
 SCHEMA_VERSION = 2
 
 #: What `Speaker.gender` may be (None for anything that is not a person).
@@ -269,7 +269,6 @@ class Quote:
     date: str | None = None
     url: str | None = None
     title: str | None = None
-    confidence: float | None = None
     parts: tuple[TextSpan, ...] = ()
     statement_id: str | None = None
     corrected: tuple[str, ...] = ()
@@ -322,7 +321,6 @@ class Quote:
             "date": self.date,
             "url": self.url,
             "title": self.title,
-            "confidence": self.confidence,
             "corrected": list(self.corrected),
             "reprint_id": self.reprint_id,
             "occurrences": self.occurrences,
@@ -330,8 +328,7 @@ class Quote:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Quote:
-        cue = data.get("cue")
-        confidence = data.get("confidence")
+        cue = data.get("cue")  # a "confidence" key (always null before 2) is ignored
         occurrences = data.get("occurrences")
         return cls(
             doc_id=str(data["doc_id"]),
@@ -348,7 +345,6 @@ class Quote:
             date=_opt_str(data.get("date")),
             url=_opt_str(data.get("url")),
             title=_opt_str(data.get("title")),
-            confidence=float(confidence) if confidence is not None else None,
             parts=_parts(data),
             statement_id=_opt_str(data.get("statement_id")),
             corrected=tuple(str(c) for c in data.get("corrected") or ()),

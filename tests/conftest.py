@@ -23,7 +23,7 @@ def nlp():
 def shared_dir() -> Path:
     """``../shared``; tests that need it skip on a user's machine."""
     if not SHARED.is_dir():
-        pytest.skip("../shared is absent (it exists only in the development workplace)")
+        pytest.skip("evaluation data (../shared) not present")
     return SHARED
 
 
@@ -31,7 +31,7 @@ def shared_dir() -> Path:
 def seeds_gold(shared_dir: Path) -> Path:
     path = shared_dir / "seeds" / "gold.jsonl"
     if not path.is_file():
-        pytest.skip(f"{path} is absent")
+        pytest.skip(f"evaluation data (../shared) not present: {path} is missing")
     return path
 
 

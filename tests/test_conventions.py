@@ -59,7 +59,7 @@ def test_evaluate_detects_the_gold_convention_for_quote_runs(shared_dir, relativ
 
     path = shared_dir / relative
     if not path.is_file():
-        pytest.skip(f"{path} is absent")
+        pytest.skip(f"evaluation data (../shared) not present: {path} is missing")
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert gold_joins_runs(docs) is expected
 

@@ -23,3 +23,6 @@ def test_notebook_explore_runs_top_to_bottom(tmp_path):
     shown = "".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
     assert "<iframe" in shown and "srcdoc" in shown
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the share of women per outlet
+    printed = "".join(str(o.get("text", "")) for o in outputs if o.output_type == "stream")
+    count = len(list((NOTEBOOK.parent.parent / "examples" / "articles").glob("*.txt")))
+    assert f"{count} articles read from examples/articles" in printed  # issue 17: the count, not "ten"

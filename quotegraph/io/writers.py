@@ -70,7 +70,7 @@ QUOTE_COLUMNS: tuple[str, ...] = (
     "speaker_name", "speaker_kind", "speaker_entity_id", "speaker_role", "speaker_organisation",
     "speaker_resolution", "speaker_gender", "speaker_gender_evidence",
     "mention_text", "mention_start", "mention_end",
-    "topics", "source", "date", "url", "title", "confidence", "corrected",
+    "topics", "source", "date", "url", "title", "corrected",
     "reprint_id", "occurrences",
 )  # fmt: skip
 #: How the ``topics`` column joins a quote's topics.
@@ -98,7 +98,7 @@ def write_quotes_jsonl(
         When ``texts`` is given and a span does not slice its article; nothing
         is written to a file then (the previous file stays).
     QuotegraphError
-        When a quote holds a value JSON cannot represent (NaN confidence).
+        When a quote holds a value JSON cannot represent.
     """
     with _open_for_writing(path_or_stream) as handle:
         count = 0
@@ -261,7 +261,6 @@ def _quote_row(quote: Quote) -> dict[str, Any]:
         "mention_end": mention.end if mention else None,
         "topics": TOPIC_SEPARATOR.join(quote.topics),
         "source": quote.source, "date": quote.date, "url": quote.url, "title": quote.title,
-        "confidence": quote.confidence,
         "corrected": TOPIC_SEPARATOR.join(quote.corrected),
         "reprint_id": quote.reprint_id, "occurrences": quote.occurrences,
     }  # fmt: skip
@@ -269,7 +268,6 @@ def _quote_row(quote: Quote) -> dict[str, Any]:
 
 def _row_quote(row: Mapping[str, str | None]) -> Quote:
     value = {key: (cell if cell != "" else None) for key, cell in row.items() if key is not None}
-    confidence = value.get("confidence")
     return Quote(
         doc_id=str(value["doc_id"]),
         quote_id=str(value["quote_id"]),
@@ -284,7 +282,6 @@ def _row_quote(row: Mapping[str, str | None]) -> Quote:
         date=value.get("date"),
         url=value.get("url"),
         title=value.get("title"),
-        confidence=float(confidence) if confidence is not None else None,
         corrected=tuple(c for c in (value.get("corrected") or "").split(TOPIC_SEPARATOR) if c),
         reprint_id=value.get("reprint_id"),
         occurrences=int(str(value["occurrences"])) if value.get("occurrences") else None,

@@ -81,7 +81,7 @@ def test_language_polnear_dev_is_all_english(shared_dir: Path) -> None:
 
     path = shared_dir / "corpora" / "polnear" / "dev.jsonl"
     if not path.is_file():
-        pytest.skip(f"{path} is absent")
+        pytest.skip(f"evaluation data (../shared) not present: {path} is missing")
     articles, failures = read_articles([path])
     assert [f.message for f in failures] == []
     assert len(articles) == 84

@@ -100,7 +100,7 @@ def _quotes(draw: st.DrawFn) -> tuple[str, list[Quote]]:
                 type=draw(st.sampled_from(QuoteKind)), speaker=speaker,
                 cue=TextSpan.of(text, start, start) if draw(st.booleans()) else None,
                 topics=tuple(topics), source=draw(optional), date=draw(optional), url=draw(optional),
-                title=draw(optional), confidence=draw(st.none() | st.floats(0, 1)),
+                title=draw(optional),
             )  # fmt: skip
         )
     return text, quotes

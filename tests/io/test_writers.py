@@ -70,7 +70,6 @@ def _quotes() -> list[Quote]:
         date="2023-05-01",
         url="https://example.org/a?b=1,2",
         title='A "title", with commas',
-        confidence=0.75,
     )
     nothing = TEXT.index('"nothing"')
     bare = Quote(
@@ -176,10 +175,10 @@ def test_writers_offset_check_keeps_previous_file(tmp_path: Path) -> None:
 
 
 def test_writers_nan_is_refused(tmp_path: Path) -> None:
-    quote = _quotes()[1]
-    bad = replace(quote, confidence=float("nan"))
+    from quotegraph.io.writers import _json_line
+
     with pytest.raises(QuotegraphError, match="doc-ü/doc-ü-q1: cannot be written as JSON"):
-        write_quotes_jsonl([bad], tmp_path / "q.jsonl")
+        _json_line({"weight": float("nan")}, "doc-ü/doc-ü-q1")
 
 
 @pytest.mark.parametrize(
