@@ -541,6 +541,12 @@ def test_issue17_labels_of_central_nodes_readable_at_first_fit(loaded):
         "return quotegraph.leading().map(id => quotegraph.nodes.get(id).font.size * s);"
     )
     assert sizes and min(sizes) >= 13.5
+    # Zoomed in, they are no bigger than the others (no giant captions over the neighbourhood).
+    loaded.execute_script("quotegraph.focusNode('person:john-kirby')")
+    time.sleep(0.9)
+    sizes = poll(loaded, "var s = quotegraph.leading().map(id => quotegraph.nodes.get(id).font.size);"
+                 " return s.every(x => x === 14) && s;")  # fmt: skip
+    assert sizes
 
 
 def test_issue17_tooltip_hides_when_the_view_moves(loaded):

@@ -233,10 +233,15 @@
     .map(function (n) { return n.id; });
   var leadSize = BASE_FONT;
   function sizeLabels() {
-    leadSize = Math.max(BASE_FONT, LABEL_PX / (network.getScale() || 1));
+    var size = Math.max(BASE_FONT, LABEL_PX / (network.getScale() || 1));
+    if (Math.abs(size - leadSize) < 0.01) { return; }
+    leadSize = size;
     nodes.update(leading.map(function (id) { return { id: id, font: { color: FONT.color, size: leadSize } }; }));
   }
   function labelSize(id) { return leading.indexOf(id) >= 0 ? leadSize : BASE_FONT; }
+  // Zoomed in, the leading labels shrink back to the size of the others.
+  network.on("zoom", sizeLabels);
+  network.on("animationFinished", sizeLabels);
   network.on("hoverNode", function (p) {
     var size = Math.max(labelSize(p.node), LABEL_PX / (network.getScale() || 1));
     nodes.update({ id: p.node, font: { color: FONT.color, size: size } });
