@@ -112,6 +112,7 @@
     return !byQuotes || e.quotes.some(function (i) { return quotePasses(DATA.quotes[i]); });
   }
   function applyFilters() {
+    keepPositions();  // first, while the view still matches what is drawn
     var shown = 0, candidate = {}, linked = {}, byQuotes = !!state.sources || datesOn();
     DATA.nodes.forEach(function (n) { candidate[n.id] = nodePasses(n); });
     DATA.edges.forEach(function (e) {
@@ -124,7 +125,6 @@
       visibleNode[n.id] = on;
       if (on) { shown += 1; }
     });
-    keepPositions();
     nodeView.refresh();
     edgeView.refresh();
     $("qg-visible").textContent = "Showing " + shown + " of " + plural(DATA.nodes.length, "node") + ".";
