@@ -23,7 +23,7 @@ import json
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, Sequence
 
 from quotegraph import __version__
 from quotegraph.model import Article, Quote, stamp_quote
@@ -34,6 +34,10 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS quotes (
     key TEXT PRIMARY KEY,
     quotes TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS warnings (
+    key TEXT PRIMARY KEY,
+    warnings TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS positions (
     node TEXT PRIMARY KEY,
@@ -76,7 +80,11 @@ class ArticleStore(Protocol):
 
     def get(self, article: Article, *, model: str) -> list[Quote] | None: ...
 
-    def put(self, article: Article, quotes: list[Quote], *, model: str) -> None: ...
+    def put(
+        self, article: Article, quotes: list[Quote], *, model: str, warnings: Sequence[str] = ()
+    ) -> None: ...
+
+    def get_warnings(self, article: Article, *, model: str) -> tuple[str, ...]: ...
 
     def commit(self) -> None: ...
 
@@ -89,7 +97,7 @@ class QuoteCache:
     path : str or Path
     commit_every : int, optional (default=8)
         Articles per transaction: one batch of the engine, so a killed run loses
-        at most the batches in flight. The journal is in WAL mode, where a
+        at most the batches in flight. The database is in WAL mode, where a
         commit costs little.
     """
 
@@ -114,15 +122,28 @@ class QuoteCache:
             return None
         return [stamp_quote(Quote.from_dict(item), article) for item in json.loads(row[0])]
 
-    def put(self, article: Article, quotes: list[Quote], *, model: str) -> None:
+    def put(
+        self, article: Article, quotes: list[Quote], *, model: str, warnings: Sequence[str] = ()
+    ) -> None:
+        """Store ``article``'s quotes, and its warnings, so a re-run still counts them."""
+        key = article_key(article, model=model)
         payload = json.dumps([q.to_dict() for q in quotes], ensure_ascii=False)
-        self._db.execute(
-            "INSERT OR REPLACE INTO quotes (key, quotes) VALUES (?, ?)",
-            (article_key(article, model=model), payload),
-        )
+        self._db.execute("INSERT OR REPLACE INTO quotes (key, quotes) VALUES (?, ?)", (key, payload))
+        if warnings:
+            self._db.execute(
+                "INSERT OR REPLACE INTO warnings (key, warnings) VALUES (?, ?)",
+                (key, json.dumps(list(warnings), ensure_ascii=False)),
+            )
         self._pending += 1
         if self._pending >= self.commit_every:
             self.commit()
+
+    def get_warnings(self, article: Article, *, model: str) -> tuple[str, ...]:
+        """The warnings extraction gave ``article`` (empty when none, or not cached)."""
+        row = self._db.execute(
+            "SELECT warnings FROM warnings WHERE key = ?", (article_key(article, model=model),)
+        ).fetchone()
+        return tuple(json.loads(row[0])) if row is not None else ()
 
     def positions(self) -> dict[str, tuple[float, float]]:
         """Node positions of the last build (they warm-start the next layout)."""

@@ -87,7 +87,8 @@ def extract_articles(
         stored = 0
         for result in results:
             if cache is not None and not result.cached and result.error is None:
-                cache.put(result.article, list(result.quotes), model=config.fingerprint)
+                quotes, warned = list(result.quotes), result.warnings
+                cache.put(result.article, quotes, model=config.fingerprint, warnings=warned)
                 stored += 1
                 if stored % config.batch_size == 0:
                     cache.commit()  # a batch is on disk: a crash loses at most those in flight
@@ -331,7 +332,8 @@ def _split_cached(
         if quotes is None:
             misses.append(article)
         else:
-            hits.append(ArticleResult(article, tuple(quotes), cached=True))
+            warned = cache.get_warnings(article, model=config.fingerprint)
+            hits.append(ArticleResult(article, tuple(quotes), cached=True, warnings=warned))
     return hits, misses
 
 

@@ -30,7 +30,7 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Sequence
 
 from quotegraph.cache import QuoteCache, article_key
 from quotegraph.model import Article, Quote, stamp_quote
@@ -61,7 +61,9 @@ class Journal:
     def __init__(self, path: str | Path, *, backing: QuoteCache | None = None) -> None:
         self.path = Path(path)
         self.backing = backing
-        self._known: dict[str, list[dict[str, Any]]] = _read(self.path)
+        self._known: dict[str, list[dict[str, Any]]] = {}
+        self._warnings: dict[str, list[str]] = {}
+        _read(self.path, self._known, self._warnings)
         if self._known:
             logger.info("%s: resuming; %d articles already extracted", self.path, len(self._known))
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,14 +81,24 @@ class Journal:
             return [stamp_quote(Quote.from_dict(item), article) for item in items]
         return self.backing.get(article, model=model) if self.backing is not None else None
 
-    def put(self, article: Article, quotes: list[Quote], *, model: str) -> None:
+    def put(
+        self, article: Article, quotes: list[Quote], *, model: str, warnings: Sequence[str] = ()
+    ) -> None:
         key = article_key(article, model=model)
         items = [q.to_dict() for q in quotes]
         if self._handle is not None and key not in self._known:
-            self._handle.write(json.dumps({"key": key, "quotes": items}, ensure_ascii=False) + "\n")
+            entry = {"key": key, "quotes": items, "warnings": list(warnings)}
+            self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self._known[key] = items
+        self._warnings[key] = list(warnings)
         if self.backing is not None:
-            self.backing.put(article, quotes, model=model)
+            self.backing.put(article, quotes, model=model, warnings=warnings)
+
+    def get_warnings(self, article: Article, *, model: str) -> tuple[str, ...]:
+        key = article_key(article, model=model)
+        if key in self._warnings:
+            return tuple(self._warnings[key])
+        return self.backing.get_warnings(article, model=model) if self.backing is not None else ()
 
     def commit(self) -> None:
         """Flush to disk (the engine calls it after every batch)."""
@@ -118,18 +130,17 @@ class Journal:
         self.close()
 
 
-def _read(path: Path) -> dict[str, list[dict[str, Any]]]:
-    known: dict[str, list[dict[str, Any]]] = {}
+def _read(path: Path, known: dict[str, list[dict[str, Any]]], warnings: dict[str, list[str]]) -> None:
     if not path.is_file():
-        return known
+        return
     with path.open(encoding="utf-8", errors="replace") as handle:
         for line in handle:
             try:
                 entry = json.loads(line)
                 known[str(entry["key"])] = list(entry["quotes"])
-            except (ValueError, KeyError, TypeError):
+                warnings[str(entry["key"])] = [str(w) for w in entry.get("warnings", [])]
+            except (ValueError, KeyError, TypeError, AttributeError):
                 continue  # the line the crash cut short
-    return known
 
 
 def _ends_with_newline(path: Path) -> bool:

@@ -42,3 +42,16 @@ def test_issue16_quote_mark_warnings_are_quiet_by_default(tmp_path, nlp, verbose
     errors = [json.loads(line) for line in (tmp_path / "errors.jsonl").read_text().splitlines()]
     assert [e["level"] for e in errors] == ["warning"]
     assert "not closed" in errors[0]["reason"] and errors[0]["path"].endswith("a.txt (a)")
+
+
+@pytest.mark.model
+def test_issue16_warnings_survive_a_rerun_from_the_cache(tmp_path, nlp):
+    article = tmp_path / "a.txt"
+    article.write_text(UNCLOSED, encoding="utf-8")
+    args = ["build", str(article), "-o", str(tmp_path / "out"), "--workers", "1", "--formats", "json"]
+    for _ in range(2):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert "1 warning" in result.stderr
+        errors = (tmp_path / "out" / "errors.jsonl").read_text()
+        assert "not closed" in errors
