@@ -234,9 +234,9 @@ def extract(
     TypeError
         When ``articles`` is one ``str`` (it would be read character by character).
     """
-    _reject_bare_text(articles, "extract")
-    for result in iter_results(_as_articles(articles), config=config, report=report):
-        yield from result.quotes
+    _reject_bare_text(articles, "extract")  # at the call, not at the first next()
+    results = iter_results(_as_articles(articles), config=config, report=report)
+    return (quote for result in results for quote in result.quotes)
 
 
 def run(

@@ -127,8 +127,7 @@ def test_issue17_from_paths_nothing_readable_warns(files, tmp_path):
 @pytest.mark.parametrize("call", ["extract", "from_texts"])
 def test_issue17_bare_string_is_rejected(call):
     with pytest.raises(TypeError, match=r"from_texts\(\[text\]\)"):
-        result = getattr(quotegraph, call)("“It failed,” Kirby said.")
-        list(result)
+        getattr(quotegraph, call)("“It failed,” Kirby said.")  # at the call, before any iteration
 
 
 def test_issue17_highlight_key_error_counts_and_suggests():
