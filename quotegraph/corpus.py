@@ -88,6 +88,7 @@ class QuoteGraph:
         from quotegraph.annotate import annotate_speakers
         from quotegraph.nlp.entities import link_entities
         from quotegraph.nlp.keyness import select_topics
+        from quotegraph.nlp.node_ids import settle_ids
         from quotegraph.nlp.topics import load_user_topics
         from quotegraph.reprints import mark_reprints
 
@@ -102,7 +103,7 @@ class QuoteGraph:
             # then the corpus's topics (a reprint adds no support).
             marked = mark_reprints(annotated, seed=config.seed)
             user = load_user_topics(config.topics_file)
-            chosen = select_topics(marked, entities=entities, keep=set(user or ()))
+            chosen = settle_ids(select_topics(marked, entities=entities, keep=set(user or ())))
         return cls(chosen, articles=articles, entities=entities, config=config,
                    gender_votes=votes, corrections=report)
 

@@ -173,6 +173,7 @@ class Speaker:
     resolution: Resolution = Resolution.UNKNOWN
     gender: str | None = None
     gender_evidence: str | None = None
+    organisation_id: str | None = None
 
     @classmethod
     def unknown(cls) -> Speaker:
@@ -181,6 +182,11 @@ class Speaker:
     @property
     def is_known(self) -> bool:
         return self.kind is not SpeakerKind.UNKNOWN and self.name != "unknown"
+
+    @property
+    def is_unnamed(self) -> bool:
+        """A group or a described source ("the official", "Democrats"): no entity of its own."""
+        return self.is_known and (self.kind is SpeakerKind.GROUP or self.name[:1].islower())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -193,6 +199,7 @@ class Speaker:
             "resolution": self.resolution.value,
             "gender": self.gender,
             "gender_evidence": self.gender_evidence,
+            "organisation_id": self.organisation_id,
         }
 
     @classmethod
@@ -208,6 +215,7 @@ class Speaker:
             resolution=Resolution(data.get("resolution") or "unknown"),
             gender=_opt_str(data.get("gender")),
             gender_evidence=_opt_str(data.get("gender_evidence")),
+            organisation_id=_opt_str(data.get("organisation_id")),
         )
 
 

@@ -1,7 +1,9 @@
 """The speaker graph: who speaks, for whom, about what, and who is quoted together.
 
 A pure function of `Quote` objects: no spaCy, so the graph rebuilt from
-``quotes.jsonl`` (via `Quote.from_dict`) is the graph of the original run.
+``quotes.jsonl`` (via `Quote.from_dict`) is the graph of the original run. It
+links no names: node ids are the ids the linking stage gave speakers,
+affiliations and mentions (`quotegraph.nlp.node_ids.settle_ids`).
 
 Examples
 --------
@@ -30,19 +32,10 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from quotegraph.graph.identity import (
-    COUNT_MODES,
-    EntityIndex,
-    MentionResolver,
-    body_name,
-    body_names,
-    canonical_bodies,
-    mention_aliases,
-    statement_keys,
-)
-from quotegraph.graph.sources import UNNAMED_SOURCE_MODES, is_unnamed_source, unnamed_source_node
+from quotegraph.graph.identity import COUNT_MODES, EntityIndex, mention_aliases, statement_keys
+from quotegraph.graph.sources import UNNAMED_SOURCE_MODES, unnamed_source_node
 from quotegraph.graph.style import apply_style, project_undirected
-from quotegraph.model import EntityMention, Quote, SpeakerKind, slugify
+from quotegraph.model import EntityMention, Quote, SpeakerKind, make_entity_id, slugify
 
 __all__ = ["build_speaker_graph", "COUNT_MODES", "RELATIONS", "SYMMETRIC_RELATIONS", "NODE_KINDS"]
 
@@ -59,6 +52,7 @@ NODE_KINDS = ("person", "organisation", "place", "topic", "group")
 _MENTION_KINDS = frozenset({"person", "organisation", "place", "group"})
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_slug = lru_cache(maxsize=1 << 16)(slugify)  # the same few names recur across thousands of quotes
 
 
 def build_speaker_graph(
@@ -112,12 +106,10 @@ def build_speaker_graph(
     _check_options(min_topic_support, count, unnamed_sources)
     ordered = sorted(quotes, key=lambda q: (q.doc_id, q.start, q.end, q.quote_id))
     known = [q for q in ordered if q.speaker.is_known]
-    unnamed = Counter(q.source or "unknown outlet" for q in known if is_unnamed_source(q.speaker))
+    unnamed = Counter(q.source or "unknown outlet" for q in known if q.speaker.is_unnamed)
     if unnamed_sources == "count":
-        known = [q for q in known if not is_unnamed_source(q.speaker)]
-    collector = _Collector(
-        _supported_topics(known, min_topic_support), canonical_bodies(body_names(known))
-    )
+        known = [q for q in known if not q.speaker.is_unnamed]
+    collector = _Collector(_supported_topics(known, min_topic_support))
     collector.statements = statement_keys(ordered)
     for quote in known:
         collector.add_quote(quote, grouped=unnamed_sources == "node")
@@ -174,9 +166,8 @@ class _EdgeFacts:
 class _Collector:
     """Gathers node and edge facts quote by quote, then emits a sorted graph."""
 
-    def __init__(self, topics: dict[str, str], bodies: dict[str, str]) -> None:
+    def __init__(self, topics: dict[str, str]) -> None:
         self.topics = topics  # topic slug -> label, only the supported ones
-        self.bodies = bodies  # organisation/place id -> the one id of that thing
         self.nodes: dict[str, _NodeFacts] = {}
         self.edges: dict[tuple[str, str, str], _EdgeFacts] = defaultdict(_EdgeFacts)
         self.on_topic: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(dict)
@@ -187,17 +178,17 @@ class _Collector:
 
     def add_quote(self, quote: Quote, *, grouped: bool = False) -> None:
         speaker = quote.speaker
-        if grouped and is_unnamed_source(speaker):
+        if grouped and speaker.is_unnamed:
             sid, label = unnamed_source_node(speaker, quote.source)
             node = self._touch(sid, "group", label, quote)
         else:
-            raw = speaker.entity_id or _entity_id(speaker.kind.value, speaker.name)
-            sid, node = self._touch_named(raw, speaker.name, quote)
+            sid = speaker.entity_id or make_entity_id(speaker.kind, speaker.name)
+            node = self._touch_named(sid, speaker.name, quote)
             node.aliases.update(mention_aliases(speaker.name, quote))
             if speaker.gender:  # a person's; an unnamed group's node has none
                 node.genders[(speaker.gender, speaker.gender_evidence or "")] += 1
             if speaker.organisation:
-                self._add_affiliation(sid, speaker.organisation, speaker.role, quote)
+                self._add_affiliation(sid, quote)
         node.spoken.add(quote.quote_id)
         if speaker.role:
             node.roles[speaker.role] += 1
@@ -206,11 +197,12 @@ class _Collector:
 
     def finish(self) -> None:
         """Add mentions and topics (now that every speaker is known), then co-quotation edges."""
-        resolve = MentionResolver(self.nodes, [m for _, m, _ in self.mentions])
         for sid, mention, quote in self.mentions:
-            target = resolve(mention)
-            if target is not None and self._id(target[0]) != sid:
-                self._add_mention(sid, target, mention.name, mention.text, quote)
+            if mention.kind.value not in _MENTION_KINDS:
+                continue
+            eid = mention.entity_id or make_entity_id(mention.kind, mention.name)
+            if eid != sid:
+                self._add_mention(sid, eid, mention.name, mention.text, quote)
         self._add_topics()
         for (doc_id, tid), speakers in self.on_topic.items():
             for a, b in combinations(sorted(speakers), 2):
@@ -247,7 +239,7 @@ class _Collector:
                 entity = index.find(topic)
                 if entity is not None:
                     if entity != sid:
-                        self._add_mention(sid, (entity, self.nodes[entity].kind), None, topic, quote)
+                        self._add_mention(sid, entity, None, topic, quote)
                     continue
                 slug = _topic_slug(topic)
                 if slug in self.topics:
@@ -256,18 +248,13 @@ class _Collector:
                     self._link(sid, tid, "speaks_about", quote)
                     self.on_topic[(quote.doc_id, tid)].setdefault(sid, set()).add(quote.quote_id)
 
-    def _id(self, node_id: str) -> str:
-        return self.bodies.get(node_id, node_id)
-
-    def _touch_named(self, raw_id: str, label: str | None, quote: Quote) -> tuple[str, _NodeFacts]:
-        """Touch the one node of ``raw_id``; a shortened name is an alias, not a label."""
-        node_id = self._id(raw_id)
-        shortened = node_id.partition(":")[2] != raw_id.partition(":")[2]
-        kind = self.nodes[node_id].kind if node_id in self.nodes else node_id.partition(":")[0]
-        node = self._touch(node_id, kind, None if shortened else label, quote)
+    def _touch_named(self, node_id: str, label: str | None, quote: Quote) -> _NodeFacts:
+        """Touch ``node_id``; a name that is not the id's own (a shortened one) is an alias, not a label."""
+        shortened = label is not None and node_id.partition(":")[2] != _slug(label)
+        node = self._touch(node_id, node_id.partition(":")[0], None if shortened else label, quote)
         if shortened and label:
             node.aliases.add(label)
-        return node_id, node
+        return node
 
     def _touch(self, node_id: str, kind: str, label: str | None, quote: Quote) -> _NodeFacts:
         node = self.nodes.setdefault(node_id, _NodeFacts(kind=kind))
@@ -293,21 +280,19 @@ class _Collector:
             edge.dates.add(date)
         return edge
 
-    def _add_affiliation(self, sid: str, organisation: str, role: str | None, quote: Quote) -> None:
-        name = body_name(_LEADING_THE.sub("", organisation.strip()))
-        raw = _entity_id(SpeakerKind.ORGANISATION, name)
-        if self._id(raw) == sid:
+    def _add_affiliation(self, sid: str, quote: Quote) -> None:
+        name = quote.speaker.organisation or ""
+        oid = quote.speaker.organisation_id or make_entity_id(SpeakerKind.ORGANISATION, name)
+        if oid == sid:
             return
-        oid, _ = self._touch_named(raw, name, quote)
+        self._touch_named(oid, name, quote)
         self.nodes[sid].organisations[oid] += 1  # labelled by the node's own label in to_graph
         edge = self._link(sid, oid, "affiliated_with", quote)
-        if role:
-            edge.roles[role] += 1
+        if quote.speaker.role:
+            edge.roles[quote.speaker.role] += 1
 
-    def _add_mention(
-        self, sid: str, target: tuple[str, str], name: str | None, text: str, quote: Quote
-    ) -> None:
-        eid, node = self._touch_named(target[0], name, quote)
+    def _add_mention(self, sid: str, eid: str, name: str | None, text: str, quote: Quote) -> None:
+        node = self._touch_named(eid, name, quote)
         surface = " ".join(text.split())
         if surface != name:  # the words written, when not the canonical name (or a folded topic)
             node.aliases.add(surface)
@@ -412,17 +397,6 @@ def _add_centrality(graph: nx.MultiDiGraph, simple: nx.Graph) -> None:
     for node, data in graph.nodes(data=True):
         data["weighted_degree"] = int(round(simple.degree(node, weight="weight")))
         data["centrality"] = round(float(ranks.get(node, 0.0)), 6)
-
-
-@lru_cache(maxsize=1 << 16)
-def _slug(name: str) -> str:
-    """`slugify`, cached: the same few names recur across thousands of quotes."""
-    return slugify(name)
-
-
-def _entity_id(kind: SpeakerKind | str, name: str) -> str:
-    """`quotegraph.model.make_entity_id` on the cached slug."""
-    return f"{kind.value if isinstance(kind, SpeakerKind) else kind}:{_slug(name)}"
 
 
 @lru_cache(maxsize=1 << 16)

@@ -23,7 +23,7 @@ from quotegraph.config import UNNAMED_SOURCE_MODES
 from quotegraph.model import Speaker, SpeakerKind, slugify
 from quotegraph.words import singular
 
-__all__ = ["UNNAMED_SOURCE_MODES", "is_unnamed_source", "short_source_label", "unnamed_source_node"]
+__all__ = ["UNNAMED_SOURCE_MODES", "short_source_label", "unnamed_source_node"]
 
 #: Closed-class words that open a description ("a", "two", "several").
 _OPENERS = frozenset(
@@ -35,19 +35,6 @@ _BREAKS = frozenset(
     "of to for from in at on with by about close familiar involved who whom whose that which "
     "and or but as than said says told speaking briefed".split()
 )
-
-
-def is_unnamed_source(speaker: Speaker) -> bool:
-    """True for a group or a described, unnamed source ("the official", "Democrats").
-
-    >>> is_unnamed_source(Speaker("a senior official", kind=SpeakerKind.PERSON))
-    True
-    >>> is_unnamed_source(Speaker("John Kirby", kind=SpeakerKind.PERSON))
-    False
-    """
-    if not speaker.is_known:
-        return False
-    return speaker.kind is SpeakerKind.GROUP or speaker.name[:1].islower()
 
 
 def short_source_label(name: str) -> str:

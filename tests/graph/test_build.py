@@ -5,8 +5,14 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from quotegraph.graph.build import build_speaker_graph
+from quotegraph.graph.build import build_speaker_graph as _build_graph
 from quotegraph.model import EntityMention, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
+from quotegraph.nlp.node_ids import settle_ids
+
+
+def build_speaker_graph(quotes, **options):  # type: ignore[no-untyped-def]
+    """The graph of hand-made quotes as the linking stage hands them over (ids settled)."""
+    return _build_graph(settle_ids(quotes), **options)
 
 
 def _speaker(name: str, org: str | None = None, role: str | None = None, **kw: object) -> Speaker:

@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 
 from quotegraph.errors import QuotegraphError
-from quotegraph.graph.build import build_speaker_graph
+from quotegraph.graph.build import build_speaker_graph as _build_graph
 from quotegraph.graph.export import (
     FILE_NAMES,
     GRAPH_FORMATS,
@@ -28,6 +28,13 @@ from quotegraph.graph.export import (
     write_nodes_csv,
 )
 from quotegraph.model import EntityMention, Quote, QuoteKind, Speaker, SpeakerKind
+from quotegraph.nlp.node_ids import settle_ids
+
+
+def build_speaker_graph(quotes, **options):  # type: ignore[no-untyped-def]
+    """The graph of hand-made quotes as the linking stage hands them over (ids settled)."""
+    return _build_graph(settle_ids(quotes), **options)
+
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
