@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["singular", "slugify", "words_of"]
+__all__ = ["shared_word_alias", "singular", "slugify", "words_of"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -25,6 +25,19 @@ def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")):
         return word[:-1]
     return word
+
+
+def shared_word_alias(name: str, text: str) -> str | None:
+    """``text``, spaces folded, when it is another form of ``name`` sharing a word with it.
+
+    >>> shared_word_alias("John Kirby", "Kirby"), shared_word_alias("John Kirby", "He")
+    ('Kirby', None)
+    """
+    text = " ".join(text.split())
+    words = {w.casefold() for w in re.findall(r"\w{2,}", name)}
+    if text != name and words & {w.casefold() for w in re.findall(r"\w{2,}", text)}:
+        return text
+    return None
 
 
 def words_of(text: str) -> list[str]:

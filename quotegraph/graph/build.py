@@ -32,10 +32,11 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from quotegraph.graph.identity import COUNT_MODES, EntityIndex, mention_aliases, statement_keys
+from quotegraph.graph.identity import COUNT_MODES, statement_keys
 from quotegraph.graph.sources import UNNAMED_SOURCE_MODES, unnamed_source_node
 from quotegraph.graph.style import apply_style, project_undirected
 from quotegraph.model import EntityMention, Quote, SpeakerKind, make_entity_id, slugify
+from quotegraph.words import shared_word_alias
 
 __all__ = ["build_speaker_graph", "COUNT_MODES", "RELATIONS", "SYMMETRIC_RELATIONS", "NODE_KINDS"]
 
@@ -184,7 +185,9 @@ class _Collector:
         else:
             sid = speaker.entity_id or make_entity_id(speaker.kind, speaker.name)
             node = self._touch_named(sid, speaker.name, quote)
-            node.aliases.update(mention_aliases(speaker.name, quote))
+            alias = shared_word_alias(speaker.name, speaker.mention.text) if speaker.mention else None
+            if alias:
+                node.aliases.add(alias)
             if speaker.gender:  # a person's; an unnamed group's node has none
                 node.genders[(speaker.gender, speaker.gender_evidence or "")] += 1
             if speaker.organisation:
@@ -226,21 +229,9 @@ class _Collector:
         return graph
 
     def _add_topics(self) -> None:
-        """Topics of each quote; a topic that names an entity node is a mention of it."""
-        index = EntityIndex(
-            {
-                node_id: (facts.kind, set(facts.labels) | facts.aliases)
-                for node_id, facts in self.nodes.items()
-                if facts.kind in _MENTION_KINDS and not node_id.startswith("group:")
-            }
-        )
+        """Topics of each quote (a topic naming a node was made a mention of it when ids were settled)."""
         for sid, quote in self.spoken_topics:
             for topic in quote.topics:
-                entity = index.find(topic)
-                if entity is not None:
-                    if entity != sid:
-                        self._add_mention(sid, entity, None, topic, quote)
-                    continue
                 slug = _topic_slug(topic)
                 if slug in self.topics:
                     tid = f"topic:{slug}"

@@ -7,7 +7,8 @@ an organisation in one sentence and a place in the next ("Dunmere said" /
 Haldport Harbour Authority" ... "the Harbour Authority"). Both are one thing,
 so both get one id here; `quotegraph.graph.build` only reads the ids:
 ``speaker.entity_id``, ``speaker.organisation_id`` and each mention's
-``entity_id`` and ``kind``.
+``entity_id`` and ``kind``. A topic that names a node ("Hillary", the
+dateline's "HALDPORT") is no topic: it becomes a mention of that node.
 
 Examples
 --------
@@ -29,6 +30,7 @@ from typing import Iterable, Sequence
 
 from quotegraph.model import EntityMention, Quote, SpeakerKind, make_entity_id, slugify
 from quotegraph.nlp.names import surname
+from quotegraph.words import shared_word_alias
 
 __all__ = ["MAX_LABEL", "body_name", "canonical_bodies", "settle_ids"]
 
@@ -53,7 +55,8 @@ def settle_ids(quotes: Sequence[Quote]) -> list[Quote]:
     bodies = canonical_bodies(_body_names(named))
     ids = _Ids(bodies, named)
     settled = {id(q): ids.settle(q) for q in ordered}
-    return [settled[id(q)] for q in quotes]
+    index = _EntityIndex(_node_names(settled[id(q)] for q in named))
+    return [_fold_topics(settled[id(q)], index) for q in quotes]
 
 
 def body_name(name: str) -> str:
@@ -185,6 +188,66 @@ class _Ids:
 
     def _final(self, entity_id: str) -> str:
         return self.bodies.get(entity_id, entity_id)
+
+
+class _EntityIndex:
+    """Names and aliases of person, organisation and place nodes, for topic folding.
+
+    A topic names a node when its case-folded slug is a name or alias of one
+    node, or the surname or first name of exactly one person ("Hillary" for
+    Hillary Clinton). "HALDPORT" from a dateline is the place Haldport.
+    """
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self._exact: dict[str, dict[str, str]] = defaultdict(dict)  # slug -> node -> its name
+        parts: dict[str, dict[str, str]] = defaultdict(dict)
+        for node_id, name in names:
+            self._exact[_slug(name)].setdefault(node_id, name)
+            words = re.findall(r"\w+", name)
+            if node_id.startswith("person:") and len(words) > 1 and name[:1].isupper():
+                parts[_slug(words[0])].setdefault(node_id, name)
+                parts[_slug(surname(name))].setdefault(node_id, name)
+        self._parts = {slug: ids for slug, ids in parts.items() if len(ids) == 1}
+
+    def find(self, label: str) -> tuple[str, str] | None:
+        """The one node ``label`` names and the name it goes by, or None (one name, several kinds: any)."""
+        slug = _slug(_LEADING_THE.sub("", label.strip()))
+        ids = self._exact.get(slug) or self._parts.get(slug)
+        return min(ids.items()) if ids else None
+
+
+def _node_names(quotes: Iterable[Quote]) -> Iterable[tuple[str, str]]:
+    """(node id, name or alias) of every speaker, affiliation and mention named sources give."""
+    for quote in quotes:
+        speaker, sid = quote.speaker, quote.speaker.entity_id or ""
+        yield sid, speaker.name
+        alias = shared_word_alias(speaker.name, speaker.mention.text) if speaker.mention else None
+        if alias:
+            yield sid, alias
+        if speaker.organisation_id and speaker.organisation_id != sid:
+            yield speaker.organisation_id, speaker.organisation or ""
+        for mention in quote.entities:
+            if mention.kind.value in _MENTION_KINDS and mention.entity_id != sid:
+                yield mention.entity_id or "", mention.name
+                yield mention.entity_id or "", " ".join(mention.text.split())
+
+
+def _fold_topics(quote: Quote, index: _EntityIndex) -> Quote:
+    """A topic naming a node leaves the topics; where the quote says it, it is a mention of the node."""
+    topics, mentions = [], list(quote.entities)
+    for topic in quote.topics:
+        named = index.find(topic)
+        if named is None:
+            topics.append(topic)
+            continue
+        node, name = named
+        found = re.search(rf"(?<!\w){re.escape(topic)}(?!\w)", quote.text, re.IGNORECASE)
+        if found and node != quote.speaker.entity_id:
+            start, end = quote.start + found.start(), quote.start + found.end()
+            mentions.append(EntityMention(found.group(0), start, end, SpeakerKind(node.partition(":")[0]), name, node))
+    if len(topics) == len(quote.topics):
+        return quote
+    return replace(quote, topics=tuple(topics), entities=tuple(mentions))
 
 
 def _add_label(labels: dict[str, Counter[str]], node: str, name: str) -> None:

@@ -143,11 +143,23 @@ def test_build_topic_naming_an_entity_folds_into_it() -> None:
     """"HALDPORT" from a dateline, "Lindqvist" as a noun phrase: mentions, never topics."""
     reyes, lindqvist = _person("Tomas Reyes"), _person("Mara Lindqvist")
     haldport = (EntityMention("Haldport", 0, 8, SpeakerKind.PLACE, "Haldport"),)
+
+    def said(doc: str, n: int, speaker: Speaker, text: str, topics: tuple[str, ...], **kw: object) -> Quote:
+        return Quote(doc, f"{doc}:{n}", text, n, n + len(text), QuoteKind.DIRECT, speaker, topics=topics, **kw)  # type: ignore[arg-type]
+
     quotes = [
-        _quote("a", 0, reyes, ("HALDPORT", "pay ceiling"), entities=haldport),
-        _quote("b", 0, reyes, ("Lindqvist", "pay ceiling")),
-        _quote("b", 9, lindqvist, ("Haldport",), entities=haldport),
+        said("a", 0, reyes, "HALDPORT wants a pay ceiling", ("HALDPORT", "pay ceiling"), entities=haldport),
+        said("b", 100, reyes, "Ask Lindqvist about the pay ceiling", ("Lindqvist", "pay ceiling")),
+        said("b", 200, lindqvist, "Haldport waits", ("Haldport",), entities=haldport),
+        said("c", 0, reyes, "They will see", ("Lindqvist",)),  # named nowhere in the quote: dropped
     ]
+    settled = settle_ids(quotes)
+    assert [q.topics for q in settled] == [("pay ceiling",), ("pay ceiling",), (), ()]
+    folded = settled[1].entities[0]
+    assert (folded.text, folded.start, folded.end, folded.name, folded.entity_id) == (
+        "Lindqvist", 104, 113, "Mara Lindqvist", "person:mara-lindqvist"
+    )
+    assert settled[1].text[folded.start - 100 : folded.end - 100] == folded.text
     graph = build_speaker_graph(quotes, layout=False)
     topics = {d["label"] for _, d in graph.nodes(data=True) if d["kind"] == "topic"}
     assert topics == {"pay ceiling"}
