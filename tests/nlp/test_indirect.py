@@ -319,3 +319,38 @@ def test_indirect_extract_indirect_reporting_patterns(nlp, text, expected):
 )
 def test_indirect_extract_indirect_not_speech(nlp, text, expected):
     assert _summary(_all_quotes(nlp, text)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The manager said the plant will close, and that 200 jobs will go.",
+            [("the plant will close, and that 200 jobs will go", "indirect", "said", "The manager")],
+        ),
+        (
+            "The manager said the plant will close in June, unless the province steps in.",
+            [("the plant will close in June, unless the province steps in", "indirect", "said", "The manager")],
+        ),
+        (
+            "The manager said on Monday that, by next year, the plant will have closed.",
+            [("that, by next year, the plant will have closed", "indirect", "said", "The manager")],
+        ),
+        (
+            "The manager said the plant will close. Workers gathered outside the gate.",
+            [("the plant will close", "indirect", "said", "The manager")],
+        ),
+    ],
+    ids=["coordinated-that-clause", "trailing-unless-clause", "fronted-adverbial", "stops-at-narration"],
+)
+def test_indirect_extract_indirect_content_boundaries(nlp, text, expected):
+    assert _summary(_all_quotes(nlp, text)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.xfail(reason="issue 13 §2: a following sentence that continues the reported statement is not yet a part")
+def test_indirect_extract_indirect_multi_sentence_statement(nlp):
+    text = "The manager said the plant will close in June. It will not reopen, she said."
+    (quote,) = _all_quotes(nlp, text)
+    assert [p.text for p in quote.parts] == ["the plant will close in June", "It will not reopen"]
