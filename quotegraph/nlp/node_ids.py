@@ -156,12 +156,17 @@ class _Ids:
         if id(quote) not in self.named:
             return replace(quote, entities=tuple(self._mention(m, None) for m in quote.entities))
         sid, affiliation = self._speaker_ids(quote)
+        kind = SpeakerKind(sid.partition(":")[0])
+        # Only people have a gender: a name the corpus settles as a body loses what a pronoun gave it.
+        person = kind is SpeakerKind.PERSON
         speaker = replace(
             speaker,
             entity_id=sid,
-            kind=SpeakerKind(sid.partition(":")[0]),
+            kind=kind,
             organisation=body_name(speaker.organisation) if speaker.organisation else None,
             organisation_id=affiliation,
+            gender=speaker.gender if person else None,
+            gender_evidence=speaker.gender_evidence if person else None,
         )
         return replace(quote, speaker=speaker, entities=tuple(self._mention(m, sid) for m in quote.entities))
 

@@ -166,3 +166,23 @@ def test_build_topic_naming_an_entity_folds_into_it() -> None:
     assert graph.has_edge("person:tomas-reyes", "person:mara-lindqvist", "mentions")
     assert graph.has_edge("person:tomas-reyes", "place:haldport", "mentions")
     assert graph.nodes["place:haldport"]["label"] == "Haldport"
+
+
+def test_settle_ids_a_name_settled_as_a_body_has_no_gender() -> None:
+    """Two articles call Corvane a company, one tags it a person with "he": the vote says
+    organisation, so the gender a pronoun gave it must not survive on an organisation."""
+    as_person = Speaker("Corvane", kind=SpeakerKind.PERSON, gender="male", gender_evidence="pronoun")
+    quotes = [
+        _quote("a", 0, as_person),
+        _quote("b", 0, Speaker("Corvane", kind=SpeakerKind.ORGANISATION)),
+        _quote("c", 0, Speaker("Corvane", kind=SpeakerKind.ORGANISATION)),
+    ]
+    settled = settle_ids(quotes)
+    assert {q.speaker.entity_id for q in settled} == {"organisation:corvane"}
+    assert [(q.speaker.gender, q.speaker.gender_evidence) for q in settled] == [(None, None)] * 3
+
+
+def test_settle_ids_a_person_keeps_the_gender() -> None:
+    speaker = Speaker("Mara Lindqvist", kind=SpeakerKind.PERSON, gender="female", gender_evidence="pronoun")
+    settled = settle_ids([_quote("a", 0, speaker)])
+    assert (settled[0].speaker.gender, settled[0].speaker.gender_evidence) == ("female", "pronoun")
