@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from quotegraph.model import Entity, EntityMention, Quote, Resolution, Speaker, SpeakerKind, make_entity_id
-from quotegraph.nlp.names import NameLexicons, fits_name, strip_determiner, strip_possessive, surname
+from quotegraph.nlp.names import NameLexicons, fits_name, sole_bearers, strip_determiner, strip_possessive
 
 __all__ = ["link_entities"]
 
@@ -282,7 +282,7 @@ def _lone_surname(name: str, fulls: dict[str, set[str]]) -> bool:
     """
     if len(name.split()) != 1 or not name[:1].isupper():
         return False
-    return sum(1 for full in fulls if surname(full) == name) == 1
+    return name in sole_bearers((full, full) for full in fulls)
 
 
 def _link_body(folded: str, bodies: dict[str, str]) -> str:

@@ -17,12 +17,17 @@ from the name lists coreferee ships (``coreferee/lang/common/data``).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, Hashable, Iterable, TypeVar
 
 from quotegraph.lexicon import load_lexicon
 
-__all__ = ["NameLexicons", "clean_name", "fits_acronym", "fits_name", "strip_determiner", "strip_possessive", "surname"]
+__all__ = [
+    "NameLexicons", "clean_name", "fits_acronym", "fits_name", "sole_bearers", "strip_determiner",
+    "strip_possessive", "surname",
+]
 
 _DETERMINER = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
@@ -224,6 +229,30 @@ def surname(name: str) -> str:
     """
     words = name.split()
     return words[-1] if words else name
+
+
+_Bearer = TypeVar("_Bearer", bound=Hashable)
+
+
+def sole_bearers(
+    people: Iterable[tuple[str, _Bearer]], *, fold: Callable[[str], str] = str
+) -> dict[str, _Bearer]:
+    """Surname → its one bearer, for the surnames exactly one of ``people`` has.
+
+    The one rule for a lone surname ("Lindqvist said"): it is the person whose
+    full name ends in it, and a surname two people share is neither's.
+    ``people`` pairs a full name with whatever identifies its bearer; ``fold``
+    normalises the surname used as the key.
+
+    >>> sole_bearers([("Mara Lindqvist", 1), ("John Smith", 2), ("Jane Smith", 3)])
+    {'Lindqvist': 1}
+    >>> sole_bearers([("Mara Lindqvist", 1), ("M. Lindqvist", 1)], fold=str.lower)
+    {'lindqvist': 1}
+    """
+    bearers: dict[str, set[_Bearer]] = defaultdict(set)
+    for full, bearer in people:
+        bearers[fold(surname(full))].add(bearer)
+    return {key: next(iter(found)) for key, found in bearers.items() if len(found) == 1}
 
 
 @lru_cache(maxsize=None)

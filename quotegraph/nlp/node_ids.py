@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from quotegraph.model import EntityMention, Quote, SpeakerKind, make_entity_id, slugify
-from quotegraph.nlp.names import surname
+from quotegraph.nlp.names import sole_bearers, surname
 from quotegraph.words import shared_word_alias
 
 __all__ = ["MAX_LABEL", "body_name", "canonical_bodies", "settle_ids"]
@@ -275,12 +275,8 @@ def _body_names(quotes: list[Quote]) -> Iterable[tuple[str, str, float]]:
 
 def _surname_index(labels: dict[str, Counter[str]]) -> dict[str, str]:
     """Surname slug -> person id, for surnames that name exactly one speaker."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for node_id, names in labels.items():
-        full = _most_common(names) if names else ""
-        if node_id.startswith("person:") and len(full.split()) > 1:
-            owners[_slug(surname(full))].add(node_id)
-    return {slug: next(iter(ids)) for slug, ids in owners.items() if len(ids) == 1}
+    fulls = ((_most_common(names) if names else "", node_id) for node_id, names in labels.items())
+    return sole_bearers(((full, node) for full, node in fulls if node.startswith("person:") and len(full.split()) > 1), fold=_slug)
 
 
 def _part_owners(orgs: list[str]) -> dict[str, str]:
