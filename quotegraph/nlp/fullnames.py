@@ -27,9 +27,14 @@ from typing import Iterable, Mapping, Sequence
 
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, SpeakerKind, make_entity_id
+from quotegraph.nlp.keyness import english_per_million
 from quotegraph.nlp.names import NameLexicons, clean_name
 
 __all__ = ["complete_names", "first_names_before"]
+
+#: Uses per million words of general English above which an unlisted word is no first name
+#: ("meanwhile" 30, "indeed" 62, "perhaps" 123; "Ngozi", "Sevaun", "Fouzia" are near 0).
+_MAX_UNLISTED_NAME_RATE = 20.0
 
 
 def complete_names(quotes: Sequence[Quote], *, texts: Mapping[str, str]) -> list[Quote]:
@@ -82,9 +87,21 @@ def first_names_before(surname: str, texts: Iterable[str]) -> set[str]:
     for text in texts:
         for match in pattern.finditer(text):
             word = match.group(1)
-            if word.lower().rstrip(".") not in skip and len(word) > 1:
+            if word.lower().rstrip(".") not in skip and len(word) > 1 and _can_be_first_name(word):
                 found.add(word)
     return found
+
+
+def _can_be_first_name(word: str) -> bool:
+    """A listed first name ("Grace"), or a word too rare in general English to be anything else.
+
+    A capitalised common word before a name opens the sentence ("Perhaps
+    Tracy should..."); an unlisted name ("Ngozi") is rare in general English.
+    """
+    names = NameLexicons.load()
+    if word in names.male_names or word in names.female_names:
+        return True
+    return english_per_million(word.lower()) < _MAX_UNLISTED_NAME_RATE
 
 
 def _undouble(quote: Quote) -> Quote:
