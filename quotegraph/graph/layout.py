@@ -134,24 +134,26 @@ def _grid_layout(simple: nx.Graph, *, seed: int, previous: Mapping[str, Position
     coords = np.asarray(layout.coords, dtype=float)
     if warm:  # igraph turns its result to the principal axes: turn it back to the old picture
         coords = _aligned(coords, start)
-    coords = _pulled_in(coords)
+    giant = max(nx.connected_components(simple), key=len)
+    coords = _pulled_in(coords, np.array([node in giant for node in nodes]))
     return {str(node): (float(x), float(y)) for node, (x, y) in zip(nodes, coords)}
 
 
-def _pulled_in(coords: np.ndarray, *, share: float = 95.0, margin: float = 1.15) -> np.ndarray:
-    """Bring far-flung small components to a ring just outside the bulk of the drawing.
+def _pulled_in(coords: np.ndarray, main: np.ndarray, *, share: float = 95.0, margin: float = 1.1) -> np.ndarray:
+    """Bring the small components to a ring just outside the main component.
 
     Fruchterman-Reingold has no gravity: a pair of nodes linked only to each
     other drifts far away, and fitting the view to it shrinks everything else.
-    Nodes beyond ``margin`` times the ``share``-th percentile distance from the
-    centre keep their direction and land in a thin ring at that radius.
+    Nodes beyond ``margin`` times the ``share``-th percentile distance of the
+    main component's nodes from its centre keep their direction and land in a
+    ring from that radius to 1.25 times it.
     """
-    centred: np.ndarray = coords - np.median(coords, axis=0)
+    centred: np.ndarray = coords - np.median(coords[main], axis=0)
     distance = np.linalg.norm(centred, axis=1)
-    limit = float(np.percentile(distance, share)) * margin
+    limit = float(np.percentile(distance[main], share)) * margin
     far = distance > limit
     if limit > 0 and far.any():
-        ring = limit * (1.0 + 0.1 * (distance[far] - limit) / (distance[far].max() - limit + 1e-9))
+        ring = limit * (1.0 + 0.25 * (distance[far] - limit) / (distance[far].max() - limit + 1e-9))
         centred[far] *= (ring / distance[far])[:, None]
     return centred
 
