@@ -16,7 +16,8 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
-from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, TextSpan
+from quotegraph.model import Quote, QuoteKind, TextSpan
+from quotegraph.nlp.line_quotes import named_line_quote
 from quotegraph.lexicon import load_lexicon
 
 __all__ = ["extract_headline"]
@@ -69,16 +70,8 @@ def extract_headline(doc: Doc, *, lang: str = "en") -> Iterator[Quote]:
         return
     claim = TextSpan.of(text, match.start("claim"), claim_end)
     mention = TextSpan.of(text, match.start("source"), match.end("source"))
-    yield Quote(
-        doc_id="",
-        quote_id="",
-        text=claim.text,
-        start=claim.start,
-        end=claim.end,
-        type=QuoteKind.MIXED if _QUOTED.search(claim.text) else QuoteKind.INDIRECT,
-        speaker=Speaker(name=mention.text, mention=mention, resolution=Resolution.SUBJECT),
-        cue=TextSpan.of(text, cue_start, cue_end),
-    )
+    kind = QuoteKind.MIXED if _QUOTED.search(claim.text) else QuoteKind.INDIRECT
+    yield named_line_quote(claim, mention, TextSpan.of(text, cue_start, cue_end), kind)
 
 
 def _is_source(doc: Doc, start: int, end: int, lang: str) -> bool:

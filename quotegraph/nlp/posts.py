@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, TextSpan
+from quotegraph.model import Quote, QuoteKind, TextSpan
+from quotegraph.nlp.line_quotes import named_line_quote
 
 __all__ = ["extract_posts"]
 
@@ -39,13 +40,5 @@ def extract_posts(text: str) -> Iterator[Quote]:
             continue
         post = TextSpan.of(text, match.start("post"), match.end("post"))
         mention = TextSpan.of(text, match.start("name"), match.end("name"))
-        yield Quote(
-            doc_id="",
-            quote_id="",
-            text=post.text,
-            start=post.start,
-            end=post.end,
-            type=QuoteKind.DIRECT,
-            speaker=Speaker(name=mention.text, mention=mention, resolution=Resolution.SUBJECT),
-            cue=TextSpan.of(text, match.start("dash"), match.end("dash")),
-        )
+        dash = TextSpan.of(text, match.start("dash"), match.end("dash"))
+        yield named_line_quote(post, mention, dash, QuoteKind.DIRECT)

@@ -15,7 +15,8 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, TextSpan
+from quotegraph.model import Quote, QuoteKind, TextSpan
+from quotegraph.nlp.line_quotes import named_line_quote
 from quotegraph.nlp.speech import is_link_label
 
 __all__ = ["extract_turns"]
@@ -48,13 +49,4 @@ def extract_turns(text: str, *, lang: str = "en") -> Iterator[Quote]:
         turn = TextSpan.of(text, match.start("turn"), end)
         label = TextSpan.of(text, match.start("label"), match.end("label"))
         colon = TextSpan.of(text, label.end, label.end + 1)
-        yield Quote(
-            doc_id="",
-            quote_id="",
-            text=turn.text,
-            start=turn.start,
-            end=turn.end,
-            type=QuoteKind.DIRECT,
-            speaker=Speaker(name=label.text, mention=label, resolution=Resolution.SUBJECT),
-            cue=colon,
-        )
+        yield named_line_quote(turn, label, colon, QuoteKind.DIRECT)
