@@ -263,11 +263,14 @@ def score(
     config: PipelineConfig | None = None,
     thresholds: Sequence[float] = (0.3, 0.8),
     join_quote_runs: bool = False,
+    relative_mentions: bool = False,
 ) -> dict[str, Any]:
     """Extract quotes from a gold file's texts and score them (`quotegraph.evaluate.evaluate`).
 
     ``join_quote_runs`` is the user's choice of convention, used both to
-    extract and to score; the gold file is never read to choose it.
+    extract and to score; ``relative_mentions`` (score "who" in "Kirby, who
+    said" as the mention, as PolNeAR marks it) only to score. The gold file is
+    never read to choose either.
     """
     from quotegraph.evaluate import evaluate, read_jsonl
 
@@ -275,7 +278,8 @@ def score(
     articles = [Article(doc_id=str(d["doc_id"]), text=str(d["text"])) for d in read_jsonl(gold_path)]
     predicted = [quote.to_dict() for quote in extract(articles, config=settings)]
     return evaluate(
-        gold_path, predicted=predicted, thresholds=thresholds, config=settings, join_quote_runs=join_quote_runs
+        gold_path, predicted=predicted, thresholds=thresholds, config=settings, join_quote_runs=join_quote_runs,
+        relative_mentions=relative_mentions,
     )
 
 

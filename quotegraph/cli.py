@@ -243,6 +243,12 @@ def evaluate(
         help='Score a statement in pieces (\'"A," X said. "B."\') as one quote (PolNeAR) or one per piece '
         "(GGT, seeds); a hint is printed when the gold seems to follow the other convention.",
     ),
+    relative_mentions: bool = typer.Option(
+        False,
+        "--relative-mentions/--antecedent-mentions",
+        help="Score 'who' in 'Kirby, who said' as the speaker mention (PolNeAR's source spans) or its "
+        "antecedent 'Kirby' (GGT, seeds).",
+    ),
     gender: str = GENDER,
     headline_quotes: bool = HEADLINES,
     quiet: bool = QUIET,
@@ -256,14 +262,16 @@ def evaluate(
     config = PipelineConfig(model=model, workers=workers, gender=gender, headline_quotes=headline_quotes)
     if pred is not None:
         result = score_predictions(
-            gold, pred_path=pred, thresholds=tuple(threshold), config=config, join_quote_runs=join_quote_runs
+            gold, pred_path=pred, thresholds=tuple(threshold), config=config, join_quote_runs=join_quote_runs,
+            relative_mentions=relative_mentions,
         )
     else:
         try:
             check_setup(config)
         except QuotegraphError as error:
             _fail(str(error))
-        result = score(gold, config=config, thresholds=tuple(threshold), join_quote_runs=join_quote_runs)
+        result = score(gold, config=config, thresholds=tuple(threshold), join_quote_runs=join_quote_runs,
+                       relative_mentions=relative_mentions)
     typer.echo(format_report(result))
 
 

@@ -49,6 +49,7 @@ def evaluate(
     thresholds: Sequence[float] = (0.3, 0.8),
     config: PipelineConfig | None = None,
     join_quote_runs: bool = False,
+    relative_mentions: bool = False,
 ) -> dict[str, Any]:
     """Score predictions against a gold JSONL file (this module never runs extraction).
 
@@ -75,6 +76,12 @@ def evaluate(
         shared ``statement_id`` are brought to it (`quotegraph.conventions`).
         The gold file is never read to choose it; when it looks joined and
         this is False, ``hint`` in the result says so.
+    relative_mentions : bool, optional (default=False)
+        The mention convention, chosen by the user: in "Kirby, who said ..."
+        gold marks the antecedent "Kirby" (False: GGT, the seeds) or the
+        relative pronoun "who" (True: PolNeAR's source spans). When True, a
+        prediction read through a relative pronoun (``speaker.relative``) is
+        scored on that pronoun's span instead of its ``mention``.
 
     Returns
     -------
@@ -98,13 +105,14 @@ def evaluate(
     gold_docs = list(read_jsonl(gold_path))
     joined = join_quote_runs
     by_doc = _group(read_jsonl(pred_path) if pred_path is not None else predicted or ())
-    total = _Totals(thresholds)
+    total = _Totals(thresholds, relative_mentions=relative_mentions)
     for doc in gold_docs:
         doc_id, text = str(doc.get("doc_id")), str(doc.get("text", ""))
         gold = gold_items(doc.get("quotes") or [], join=joined)
         total.add(doc_id, text, gold, predicted_items(by_doc.get(doc_id, []), join=joined, text=text))
     result = total.result()
-    result.update(gold=str(gold_path), pred=str(pred_path) if pred_path else None, join_quote_runs=joined)
+    result.update(gold=str(gold_path), pred=str(pred_path) if pred_path else None, join_quote_runs=joined,
+                  relative_mentions=relative_mentions)
     looks_joined = gold_joins_runs(gold_docs)
     result["hint"] = None if looks_joined == joined else (
         "the gold file seems to " + ("join" if looks_joined else "separate")
@@ -210,8 +218,9 @@ def _counts(gold: Sequence[Item], pred: Sequence[Item], pairs: list[tuple[int, i
 class _Totals:
     """Running sums over documents."""
 
-    def __init__(self, thresholds: Sequence[float]) -> None:
+    def __init__(self, thresholds: Sequence[float], *, relative_mentions: bool = False) -> None:
         self.thresholds = tuple(thresholds)
+        self.relative = relative_mentions
         self.counts: dict[str, Counter[str]] = {_key(t): Counter() for t in self.thresholds}
         self.counts["exact"] = Counter()
         self.checks: Counter[str] = Counter()
@@ -248,7 +257,7 @@ class _Totals:
                 kind=str((pred[p].get("speaker") or {}).get("kind") or "person"))
             if gold[g].get("speaker_span"):
                 self.checks["mention_n"] += 1
-                mention = _pred_mention(pred[p])
+                mention = _pred_mention(pred[p], relative=self.relative)
                 self.checks["mention_ok"] += mention is not None and _overlaps(
                     gold[g]["speaker_span"], mention)
 
@@ -258,12 +267,12 @@ class _Totals:
         for field in ("cue", "speaker"):
             self.checks[f"{field}_gold"] += sum(1 for g in required if _gold_field(g, field))
             self.checks[f"{field}_pred"] += sum(
-                1 for p in pred if _pred_field(p, field) is not None)
+                1 for p in pred if _pred_field(p, field, relative=self.relative) is not None)
         for g, p in pairs:
             if gold[g].get("optional"):
                 continue
             for field in ("cue", "speaker"):
-                exact, overlap = _field_match(gold[g], pred[p], field)
+                exact, overlap = _field_match(gold[g], pred[p], field, relative=self.relative)
                 self.checks[f"{field}_exact"] += exact
                 self.checks[f"{field}_overlap"] += overlap
 
@@ -324,15 +333,15 @@ def _gold_field(item: Item, field: str) -> Any:
     return item.get("speaker_span")
 
 
-def _pred_field(item: Item, field: str) -> Any:
+def _pred_field(item: Item, field: str, *, relative: bool = False) -> Any:
     if field == "cue":
         return item.get("cue")
-    return _pred_mention(item)
+    return _pred_mention(item, relative=relative)
 
 
-def _field_match(gold: Item, pred: Item, field: str) -> tuple[bool, bool]:
+def _field_match(gold: Item, pred: Item, field: str, *, relative: bool = False) -> tuple[bool, bool]:
     """(exact, overlap) agreement of one field of a matched pair."""
-    want, got = _gold_field(gold, field), _pred_field(pred, field)
+    want, got = _gold_field(gold, field), _pred_field(pred, field, relative=relative)
     if not want or got is None:
         return False, False
     got_span = (int(got["start"]), int(got["end"])) if isinstance(got, Mapping) else tuple(got)
@@ -344,8 +353,10 @@ def _field_match(gold: Item, pred: Item, field: str) -> tuple[bool, bool]:
     return want_span == got_span, _overlaps(want_span, got_span)
 
 
-def _pred_mention(item: Item) -> tuple[int, int] | None:
-    mention = (item.get("speaker") or {}).get("mention")
+def _pred_mention(item: Item, *, relative: bool = False) -> tuple[int, int] | None:
+    """The predicted mention's span; with ``relative``, its relative pronoun's when it has one."""
+    speaker = item.get("speaker") or {}
+    mention = (relative and speaker.get("relative")) or speaker.get("mention")
     if not mention:
         return None
     return int(mention["start"]), int(mention["end"])

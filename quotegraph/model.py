@@ -162,6 +162,10 @@ class Speaker:
     ``gender`` is one of `GENDERS` for people and None for everything else;
     ``gender_evidence`` (one of `GENDER_EVIDENCE`) says what decided it
     (``quotegraph.nlp.gender``).
+
+    ``relative`` is the relative pronoun the cue names the speaker through
+    ("who" in "Kirby, who said ..."), whose antecedent is ``mention``; None
+    otherwise. Scoring can use it for gold that marks the pronoun (PolNeAR).
     """
 
     name: str
@@ -174,6 +178,7 @@ class Speaker:
     gender: str | None = None
     gender_evidence: str | None = None
     organisation_id: str | None = None
+    relative: TextSpan | None = None
 
     @classmethod
     def unknown(cls) -> Speaker:
@@ -200,6 +205,7 @@ class Speaker:
             "gender": self.gender,
             "gender_evidence": self.gender_evidence,
             "organisation_id": self.organisation_id,
+            "relative": self.relative.to_dict() if self.relative else None,
         }
 
     @classmethod
@@ -216,6 +222,7 @@ class Speaker:
             gender=_opt_str(data.get("gender")),
             gender_evidence=_opt_str(data.get("gender_evidence")),
             organisation_id=_opt_str(data.get("organisation_id")),
+            relative=TextSpan.from_dict(data["relative"]) if data.get("relative") else None,
         )
 
 
@@ -309,6 +316,8 @@ class Quote:
             self.cue.check(source, where=f"{where} cue")
         if self.speaker.mention is not None:
             self.speaker.mention.check(source, where=f"{where} speaker mention")
+        if self.speaker.relative is not None:
+            self.speaker.relative.check(source, where=f"{where} speaker relative pronoun")
 
     def to_dict(self) -> dict[str, Any]:
         return {

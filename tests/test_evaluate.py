@@ -176,3 +176,42 @@ def test_evaluate_seeds_meet_acceptance(nlp, seeds_gold, tmp_path):
     assert result["thresholds"]["0.3"]["precision"] >= 0.9
     assert result["type_accuracy"] >= 0.9
     assert result["speaker_mention_accuracy"] >= 0.9
+
+
+_REL_TEXT = "Ports are idle, said Ola Brandt, who added that the cranes had failed."
+
+
+@pytest.mark.parametrize(
+    "relative_mentions, gold_span, expected",
+    [
+        (True, [33, 36], 1.0),   # PolNeAR marks "who": scored on the relative pronoun
+        (False, [33, 36], 0.0),  # GGT convention: the antecedent "Ola Brandt" is not "who"
+        (False, [21, 31], 1.0),  # GGT convention: the antecedent is the mention
+        (True, [21, 31], 0.0),   # PolNeAR convention: the antecedent alone is not the source span
+    ],
+    ids=["relative-who", "antecedent-vs-who", "antecedent", "relative-vs-antecedent"],
+)
+def test_evaluate_relative_mentions_convention(tmp_path, relative_mentions, gold_span, expected):
+    assert _REL_TEXT[33:36] == "who" and _REL_TEXT[21:31] == "Ola Brandt"
+    gold = _write(tmp_path / "gold.jsonl", [{"doc_id": "d1", "text": _REL_TEXT, "quotes": [
+        {"quote_span": [43, 70], "type": "indirect", "speaker_name": "Ola Brandt",
+         "speaker_span": gold_span, "cue": "added"}]}])
+    pred = _write(tmp_path / "pred.jsonl", [{
+        "doc_id": "d1", "start": 43, "end": 70, "type": "indirect", "text": _REL_TEXT[43:70],
+        "cue": {"text": "added", "start": 37, "end": 42},
+        "speaker": {"name": "Ola Brandt", "mention": {"text": "Ola Brandt", "start": 21, "end": 31},
+                    "relative": {"text": "who", "start": 33, "end": 36}}}])
+    result = evaluate(gold, pred_path=pred, relative_mentions=relative_mentions)
+    assert result["speaker_mention_accuracy"] == expected
+    assert result["relative_mentions"] is relative_mentions
+
+
+def test_evaluate_relative_mentions_without_relative_uses_mention(tmp_path):
+    gold = _write(tmp_path / "gold.jsonl", [{"doc_id": "d1", "text": _REL_TEXT, "quotes": [
+        {"quote_span": [0, 14], "type": "indirect", "speaker_name": "Ola Brandt",
+         "speaker_span": [21, 31], "cue": "said"}]}])
+    pred = _write(tmp_path / "pred.jsonl", [{
+        "doc_id": "d1", "start": 0, "end": 14, "type": "indirect", "text": _REL_TEXT[:14],
+        "speaker": {"name": "Ola Brandt", "mention": {"text": "Ola Brandt", "start": 21, "end": 31},
+                    "relative": None}}])
+    assert evaluate(gold, pred_path=pred, relative_mentions=True)["speaker_mention_accuracy"] == 1.0

@@ -11,6 +11,7 @@ who is speaking. Quote marks are paired by `quotegraph.nlp.quote_marks`.
 from __future__ import annotations
 
 import logging
+import re
 from typing import NamedTuple, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -116,23 +117,36 @@ def find_speaker(cue: Cue, *, lang: str = "en", outside: Sequence[tuple[int, int
     House official John Kirby"), or a short noun phrase ("The official").
     ``outside`` lists character ranges (the quoted parts) the speaker cannot
     be in: when the parser puts the subject there, the name next to the cue
-    verb is taken instead.
+    verb is taken instead. A subject the parser found across a paragraph
+    break (a caption or dateline line above) is replaced by the words in the
+    cue's own paragraph (`_same_paragraph`).
     """
-    head = _speaker_head(cue, lang)
-    if head is not None and _within(head, outside):
-        head = _neighbour_outside(cue.head, outside)
-    if head is None:
-        return None
-    return _mention(head, lang)
+    return _find(cue, lang, outside)[0]
 
 
 def speaker_of(cue: Cue, *, lang: str = "en", outside: Sequence[tuple[int, int]] = ()) -> Speaker:
-    """The `Speaker` a cue names: its mention by syntax, or ``unknown``."""
-    mention = find_speaker(cue, lang=lang, outside=outside)
+    """The `Speaker` a cue names: its mention by syntax, or ``unknown``.
+
+    When the cue is in a relative clause ("Kirby, who said ...") the mention is
+    the antecedent and ``relative`` the relative pronoun.
+    """
+    mention, relative = _find(cue, lang, outside)
     if mention is None:
         return Speaker(name="unknown")
     span = TextSpan(mention.start_char, mention.end_char, mention.text)
-    return Speaker(name=span.text, mention=span, resolution=Resolution.SUBJECT)
+    pronoun = TextSpan(relative.idx, relative.idx + len(relative.text), relative.text) if relative else None
+    return Speaker(name=span.text, mention=span, resolution=Resolution.SUBJECT, relative=pronoun)
+
+
+def _find(cue: Cue, lang: str, outside: Sequence[tuple[int, int]]) -> tuple[Span | None, Token | None]:
+    head, relative = _speaker_head(cue, lang)
+    if head is not None and _within(head, outside):
+        head, relative = _neighbour_outside(cue.head, outside), None
+    if head is not None and _paragraph_break(head, cue.head):
+        head, relative = _same_paragraph(head, cue.head), None
+    if head is None:
+        return None, None
+    return _mention(head, lang), relative
 
 
 def cue_span(cue: Cue) -> TextSpan:
@@ -143,30 +157,62 @@ def cue_span(cue: Cue) -> TextSpan:
 # -- speaker mention ---------------------------------------------------------
 
 
-def _speaker_head(cue: Cue, lang: str) -> Token | None:
+def _speaker_head(cue: Cue, lang: str) -> tuple[Token | None, Token | None]:
+    """The speaker's head word, and the relative pronoun it was reached through (or None)."""
     if cue.kind == "according":
-        return next((c for c in cue.words[-1].children if c.dep_ == "pobj"), None)
+        return next((c for c in cue.words[-1].children if c.dep_ == "pobj"), None), None
     if cue.kind == "noun":
-        return _noun_cue_speaker(cue.head)
+        return _noun_cue_speaker(cue.head), None
     if cue.kind == "dash":
-        return _name_after(cue.head)
+        return _name_after(cue.head), None
     token = cue.head
     for _ in range(4):
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         if subject is None:
             subject = _agent(token)
         if subject is not None:
-            if subject.tag_ == "WP" and token.dep_ == "relcl":
-                return token.head  # "Kirby, who said ..." speaks as Kirby
-            return subject
+            if subject.tag_ in _RELATIVES and token.dep_ == "relcl":
+                return token.head, subject  # "Kirby, who said ..." speaks as Kirby
+            return subject, None
         if token.dep_ not in _CLIMB or token.head.i == token.i:
-            return _left_neighbour(cue.head)
+            return _left_neighbour(cue.head), None
         token = token.head
         if token.dep_ == "ccomp" and is_cue_word(token.head, lang=lang):
             token = token.head  # "X said A, adding B": A's verb is not the speaker's
         if token.pos_ in ("NOUN", "PROPN", "PRON"):
-            return token if cue.head.dep_ == "acl" else None
-    return None
+            return (token if cue.head.dep_ == "acl" else None), None
+    return None, None
+
+
+_RELATIVES = frozenset({"WP", "WDT"})  # "who", "which", "that" heading a relative clause
+
+
+def _paragraph_break(a: Token, b: Token) -> bool:
+    """True when a blank line separates tokens ``a`` and ``b`` (the parser joined two paragraphs)."""
+    doc = a.doc
+    first, last = sorted((a.i, b.i))
+    gap = doc.text[doc[first].idx : doc[last].idx]
+    return _BLANK_LINE.search(gap) is not None
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _same_paragraph(subject: Token, verb: Token) -> Token | None:
+    """The speaker in the cue's own paragraph when the parser's subject lies across a blank line.
+
+    An apposition or second subject the parser hung on the verb comes first
+    ("Rachel Gilmore, producer / Leader Andrew Scheer says"); then the name or
+    pronoun right before (or, inverted, after) the verb, as for a subject
+    inside the quote.
+    """
+    candidates = [c for c in subject.children if c.dep_ in ("appos", "conj")]
+    candidates += [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != subject.i]
+    for token in sorted(candidates, key=lambda t: t.i):
+        if not _paragraph_break(token, verb):
+            return token
+    near = _neighbour_outside(verb, ())
+    return near if near is not None and not _paragraph_break(near, verb) else None
 
 
 def _name_after(dash: Token) -> Token | None:

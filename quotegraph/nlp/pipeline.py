@@ -204,7 +204,7 @@ def _shift(quote: Quote, offset: int) -> Quote:
     def move(span: TextSpan | None) -> TextSpan | None:
         return None if span is None else TextSpan(span.start + offset, span.end + offset, span.text)
 
-    speaker = replace(quote.speaker, mention=move(quote.speaker.mention))
+    speaker = replace(quote.speaker, mention=move(quote.speaker.mention), relative=move(quote.speaker.relative))
     entities = tuple(
         replace(e, start=e.start + offset, end=e.end + offset) for e in quote.entities
     )

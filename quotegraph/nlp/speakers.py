@@ -104,7 +104,8 @@ def resolve_speakers(
         if quote.speaker.mention is None:
             speaker = _continuation(quote, previous) or _current_speaker(quote, article)
         else:
-            speaker = _resolve(spans[index], quote.speaker.mention, article)
+            speaker = replace(_resolve(spans[index], quote.speaker.mention, article),
+                              relative=quote.speaker.relative)  # "who" in "Kirby, who said" stays evidence
         resolved[index] = previous = speaker
         if speaker.is_known:
             anchor = speaker.mention.start if speaker.mention else quote.start

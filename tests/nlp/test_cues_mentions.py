@@ -1,0 +1,60 @@
+"""Speaker-mention spans chosen by the cue stage (issue 13): exact offsets, on sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.nlp.cues import find_cues, speaker_of
+
+
+def _speakers(nlp, text):
+    """(cue words, mention text, relative text) per cue, checking every offset against the text."""
+    doc = nlp(text)
+    out = []
+    for cue in find_cues(doc):
+        speaker = speaker_of(cue)
+        for span in (speaker.mention, speaker.relative):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+        out.append((
+            cue.words.text,
+            speaker.mention.text if speaker.mention else None,
+            speaker.relative.text if speaker.relative else None,
+        ))
+    return out
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The harbour was dredged last spring, said Ola Brandt, who added that the cranes were idle.",
+         [("said", "Ola Brandt", None), ("added", "Ola Brandt", "who")]),
+        ("Fares will rise, according to the ferry board, which said that fuel costs had doubled.",
+         [("according to", "the ferry board", None), ("said", "the ferry board", "which")]),
+        # Negative: "who" heads a clause that is not the cue; the cue's subject has no relative pronoun.
+        ("Ola Brandt, who runs the port, said the cranes were idle.", [("said", "Ola Brandt", None)]),
+    ],
+    ids=["who-added", "which-said", "relative-clause-not-the-cue"],
+)
+def test_cues_speaker_of_relative_pronoun(nlp, text, expected):
+    assert _speakers(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A caption line above: the parser makes it the subject across the blank line.
+        ("Mara Quist, staff photographer\n\nPort director Ivo Brandt says the cranes are idle.",
+         [("says", "Ivo Brandt", None)]),
+        ("( MARA QUIST )\n\nDock worker Ivo Brandt, 56, says the new cranes have helped.",
+         [("says", "Ivo Brandt", None)]),
+        # Negative: one line break (hard-wrapped text) is no paragraph break; the parse is kept.
+        ("Mara Quist, staff photographer\nPort director Ivo Brandt says the cranes are idle.",
+         [("says", "Mara Quist", None)]),
+    ],
+    ids=["caption-line", "credit-line", "single-newline-kept"],
+)
+def test_cues_speaker_of_stays_in_its_paragraph(nlp, text, expected):
+    assert _speakers(nlp, text) == expected
