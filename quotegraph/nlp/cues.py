@@ -167,9 +167,10 @@ def _speaker_head(cue: Cue, lang: str) -> tuple[Token | None, Token | None]:
         return _name_after(cue.head), None
     token = cue.head
     for _ in range(4):
-        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        # A quote mark the parser made a subject ('... creators,’’ says the founder') names no one.
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS and not c.is_punct), None)
         if subject is None:
-            subject = _agent(token)
+            subject = _agent(token) or _inverted_object(cue)
         if subject is not None:
             if subject.tag_ in _RELATIVES and token.dep_ == "relcl":
                 return token.head, subject  # "Kirby, who said ..." speaks as Kirby
@@ -213,6 +214,25 @@ def _same_paragraph(subject: Token, verb: Token) -> Token | None:
             return token
     near = _neighbour_outside(verb, ())
     return near if near is not None and not _paragraph_break(near, verb) else None
+
+
+def _inverted_object(cue: Cue) -> Token | None:
+    """The speaker the parser read as an object in an inverted cue: '"...," points out the resident'.
+
+    Only for a finite cue verb right after a quote mark or comma whose direct
+    object starts right after the cue words; a participle's object is its
+    addressee or topic (", telling O'Reilly that", ", suggesting a few questions").
+    """
+    doc, verb = cue.head.doc, cue.head
+    if verb.tag_ not in ("VBZ", "VBD", "VBP"):
+        return None
+    before = verb.i - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or not (doc[before].is_quote or doc[before].text == ","):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.left_edge.i == cue.words.end else None
 
 
 def _name_after(dash: Token) -> Token | None:
@@ -277,9 +297,9 @@ def _noun_cue_speaker(noun: Token) -> Token | None:
 
 def _mention(head: Token, lang: str) -> Span:
     doc = head.doc
-    if head.pos_ == "NOUN":
+    if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ != "PERSON"):
         # "Its director, Ivo Brandt, said": the name in apposition names the speaker.
-        name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        name = next((c for c in head.rights if _names_in_apposition(head, c)), None)
         head = name if name is not None else head
     if head.pos_ == "PRON":
         return doc[head.i : head.i + 1]
@@ -299,6 +319,21 @@ def _mention(head: Token, lang: str) -> Span:
 
 
 _BODY_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP"})
+
+
+def _names_in_apposition(head: Token, child: Token) -> bool:
+    """True for a name set right beside ``head`` by commas ("One Democrat, Sen. Jon Tester,").
+
+    A name after a clause or a colon ("the resident, who sold his comic: The
+    Undead Soldier") is not in apposition to the speaker; after a proper noun
+    only a person's name is.
+    """
+    if child.dep_ != "appos" or child.pos_ != "PROPN":
+        return False
+    if head.pos_ == "PROPN" and child.ent_type_ != "PERSON":
+        return False
+    between = head.doc[head.i + 1 : child.left_edge.i]
+    return not any(t.pos_ in ("VERB", "AUX") or t.text in (":", ";") for t in between)
 
 
 def _name_part(token: Token, head: Token) -> bool:
@@ -336,6 +371,10 @@ def _noun_phrase(head: Token) -> Span:
         if child.dep_ not in _NOUN_RIGHT or child.i != end:
             break
         end = child.right_edge.i + 1
+    # "the founder of Gull Press, which opened in May": a comma ends the phrase (the clause is not its name).
+    end = next((t.i for t in doc[head.i + 1 : end] if t.text == ","), end)
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
     return doc[start:end]
 
 

@@ -58,3 +58,39 @@ def test_cues_speaker_of_relative_pronoun(nlp, text, expected):
 )
 def test_cues_speaker_of_stays_in_its_paragraph(nlp, text, expected):
     assert _speakers(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A closing quote mark the parser made a subject; the phrase stops at the relative clause's comma.
+        ("“We sell local comics,’’ says the founder of Gull Press, which opened in May.",
+         [("says", "the founder of Gull Press", None)]),
+        # Inverted cue with a particle: the parser reads the speaker as the object.
+        ("“It is a small market,” points out the shop owner, who moved here in 2009.",
+         [("points out", "the shop owner", None)]),
+        # Negative: a participle's object is its addressee, never the speaker.
+        ("“It is a small market,” Ivo Brandt said, telling the shop owner that sales had doubled.",
+         [("said", "Ivo Brandt", None), ("telling", "Ivo Brandt", None)]),
+    ],
+    ids=["quote-mark-subject", "inverted-object", "participle-object-is-addressee"],
+)
+def test_cues_speaker_of_inverted_cue(nlp, text, expected):
+    assert _speakers(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("One Liberal, MP Dana Okafor, said the bill would pass.", [("said", "Dana Okafor", None)]),
+        ("The port's director, Mara Quist, said the cranes were idle.", [("said", "Mara Quist", None)]),
+        # Negative: a title after a clause and a colon is not in apposition to the speaker.
+        ("“It takes months,” says the self-taught illustrator, who sold copies of his comic: The Lost Harbour, "
+         "a war story.", [("says", "the self-taught illustrator", None)]),
+    ],
+    ids=["group-then-person", "role-then-name", "title-after-clause"],
+)
+def test_cues_speaker_of_apposition(nlp, text, expected):
+    assert _speakers(nlp, text) == expected
