@@ -243,12 +243,8 @@ def evaluate(
         help='Score a statement in pieces (\'"A," X said. "B."\') as one quote (PolNeAR) or one per piece '
         "(GGT, seeds); a hint is printed when the gold seems to follow the other convention.",
     ),
-    relative_mentions: bool = typer.Option(
-        False,
-        "--relative-mentions/--antecedent-mentions",
-        help="Score 'who' in 'Kirby, who said' as the speaker mention (PolNeAR's source spans) or its "
-        "antecedent 'Kirby' (GGT, seeds).",
-    ),
+    relative_mentions: bool = typer.Option(False, "--relative-mentions/--antecedent-mentions", help=(
+        "Score 'who' in 'Kirby, who said' as the speaker mention (PolNeAR) or its antecedent (GGT, seeds).")),
     gender: str = GENDER,
     headline_quotes: bool = HEADLINES,
     quiet: bool = QUIET,
