@@ -145,9 +145,12 @@ def line_of(span: Span, *, last: bool = False) -> Span:
     return Span(span.doc, first, end, label=span.label)
 
 
-def in_credit(span: Span) -> bool:
-    """A name in a photo credit or byline in brackets: "(Steve Lawrence/CBC)", "(Photo: Jane Doe)"."""
-    text = span.doc.text
+def in_credit(span: Span, *, text: str | None = None) -> bool:
+    """A name in a photo credit or byline in brackets: "(Steve Lawrence/CBC)", "(Photo: Jane Doe)".
+
+    ``text`` is ``span.doc.text`` when the caller has it: spaCy rebuilds that string on every access.
+    """
+    text = span.doc.text if text is None else text
     opening, closing = text.rfind("(", 0, span.start_char), text.find(")", span.end_char)
     if opening < 0 or closing < 0 or ")" in text[opening : span.start_char] or "(" in text[span.end_char : closing]:
         return False

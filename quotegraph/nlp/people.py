@@ -103,7 +103,8 @@ class People:
     def build(cls, doc: Doc, lexicons: MentionLexicons, mentions: Iterable[Span] = ()) -> People:
         """The people of ``doc``; ``mentions`` are the quotes' speaker mentions, in text order."""
         people = cls(doc, lexicons)
-        ents = [relabel(line_of(e), lexicons) for e in doc.ents if not in_credit(e)]
+        text = doc.text  # rebuilt by spaCy on every access: once, not once per entity
+        ents = [relabel(line_of(e), lexicons) for e in doc.ents if not in_credit(e, text=text)]
         spans = [e for e in ents if e.label_ == "PERSON"] + untagged_names(doc, lexicons)
         for ent in ents:
             name = lexicons.names.canonical(ent.text)
