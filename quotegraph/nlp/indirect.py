@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, QuoteKind, Resolution, TextSpan
+from quotegraph.nlp.clause_edges import in_quote_marks, trailing_clauses
 from quotegraph.nlp.cues import Cue, cue_span, find_cues, is_cue_word, speaker_of
 from quotegraph.nlp.quote_marks import QuoteMarks, find_quote_marks
 from quotegraph.nlp.speech import in_boilerplate, put_question, reports_speech
@@ -85,7 +86,8 @@ def extract_indirect(doc: Doc, *, direct: Sequence[Quote], lang: str = "en") -> 
     text = doc.text  # built anew on every access: read it once
     marks = find_quote_marks(text, lang=lang, warn=False)
     quotes = list(direct)
-    for clause in _outermost(list(_clauses(doc, lang))):
+    quoted = [(m.start, m.end) for m in marks]
+    for clause in _outermost(list(_clauses(doc, lang, quoted))):
         quotes = _place_clause(text, clause, quotes, marks, lang)
     quotes.sort(key=lambda q: (q.start, -q.end))
     kept = [q for q in quotes if not in_boilerplate(text, q.start, lang=lang)]
@@ -106,15 +108,15 @@ def _outermost(clauses: list[_Clause]) -> list[_Clause]:
     return kept
 
 
-def _clauses(doc: Doc, lang: str) -> Iterator[_Clause]:
+def _clauses(doc: Doc, lang: str, quoted: list[tuple[int, int]]) -> Iterator[_Clause]:
     for cue in find_cues(doc, lang=lang):
         if cue.kind == "verb" and not reports_speech(cue.head, lang=lang):
             continue
-        tokens = _content_tokens(cue, lang)
+        tokens = _content_tokens(cue, lang, quoted)
         if tokens is None:
             continue
         first, last = _within_paragraph(doc, cue, *tokens)
-        last = _before_next_cue(doc, cue, first, last, lang)
+        last = _before_next_cue(doc, cue, first, last, lang, quoted)
         span = _trim(doc, first, last, cue)
         if span is not None and put_question(cue.head, span[0]):
             continue  # "Asked whether ..., X declined to comment": no one's claim
@@ -150,7 +152,7 @@ def _within_paragraph(doc: Doc, cue: Cue, first: int, last: int) -> tuple[int, i
     return first, last
 
 
-def _before_next_cue(doc: Doc, cue: Cue, first: int, last: int, lang: str) -> int:
+def _before_next_cue(doc: Doc, cue: Cue, first: int, last: int, lang: str, quoted: list[tuple[int, int]]) -> int:
     """End the content before a subjectless reporting verb hung inside it by the parser.
 
     "X said A, adding that B" and "X conceded A and said B" often come out with
@@ -160,6 +162,8 @@ def _before_next_cue(doc: Doc, cue: Cue, first: int, last: int, lang: str) -> in
         token = doc[i]
         if token.dep_ not in ("conj", "advcl") or not is_cue_word(token, lang=lang):
             continue
+        if in_quote_marks(token, quoted):
+            continue  # 'blame for focusing on "he said this, he tweeted that"': quoted words
         if _has_subject(token):
             continue
         if token.tag_ == "VBG" or (token.dep_ == "conj" and doc[token.i - 1].pos_ == "CCONJ"):
@@ -171,7 +175,7 @@ def _is_break(token: Token) -> bool:
     return token.is_space and "\n" in token.text
 
 
-def _content_tokens(cue: Cue, lang: str) -> tuple[int, int] | None:
+def _content_tokens(cue: Cue, lang: str, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
     """First and last token index of the reported content, or None."""
     if cue.kind == "noun":
         return _noun_clause(cue.head)
@@ -184,8 +188,9 @@ def _content_tokens(cue: Cue, lang: str) -> tuple[int, int] | None:
     comps = [c for c in head.children if c.dep_ in _CLAUSE_DEPS]
     after = [c for c in comps if c.i > head.i]
     if after:  # complements after the verb (the parser may split one clause in two)
-        more = [c for c in after[1:] if not (is_cue_word(c, lang=lang) and _has_subject(c))]
-        return after[0].left_edge.i, max([after[0]] + more, key=lambda c: c.i).right_edge.i
+        more = [c for c in after[1:] if in_quote_marks(c, quoted) or not (is_cue_word(c, lang=lang) and _has_subject(c))]
+        last = max([after[0]] + more, key=lambda c: c.i).right_edge.i
+        return after[0].left_edge.i, trailing_clauses(head, last, lang=lang)
     if comps:  # else the nearest one before it: "..., X said"
         return _subtree_outside(comps[-1], cue)
     if head.lemma_.lower() in load_lexicon("directive_verbs", lang):

@@ -1,0 +1,83 @@
+"""Where a reported clause ends: the clauses that still belong to it.
+
+The parser often hangs the second half of reported content on the reporting
+verb instead of on the reported clause: in ``She said the plant will close,
+but the union will fight it`` the clause ``the union will fight it`` comes out
+as a conjunct of ``said``. `trailing_clauses` takes such clauses into the
+content, as both gold sets do (issue 13 §2: keep coordinated and trailing
+clauses), and leaves out what the speaker did next (``said A and left``).
+The linking words are data: ``data/<lang>/clause_links.txt``.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from quotegraph.lexicon import load_lexicon
+from quotegraph.nlp.cues import is_cue_word
+
+__all__ = ["trailing_clauses", "in_quote_marks"]
+
+_ENDS = frozenset({".", "!", "?", ";", ":"})
+
+
+def trailing_clauses(verb: Token, last: int, *, lang: str = "en") -> int:
+    """The last token of reported content that ends at ``last``, with the clauses that go on from it.
+
+    Parameters
+    ----------
+    verb : Token
+        The reporting verb; its content (a clausal complement) ends at ``last``.
+    last : int
+        Index of the content's last token as the parse gives it.
+    lang : str, optional (default="en")
+        Language of ``clause_links.txt``.
+
+    Returns
+    -------
+    int
+        ``last`` moved over every following clause hung on ``verb`` in the same
+        sentence that continues the report: a conjunct with its own subject
+        (``, but the NYPD overruled it``) or with a modal (``, but would
+        eventually add``), and an adverbial clause opened by a linking word of
+        reason, condition or contrast (``because …``, ``unless …``). A
+        conjunct that is itself a reporting verb (``and added that …``) or a
+        plain action of the speaker (``and left``) ends the content.
+
+    Notes
+    -----
+    PolNeAR (Newell et al. 2018) and the Gender Gap Tracker's gold both mark
+    the whole coordinated report as one content span.
+    """
+    doc = verb.doc
+    for child in verb.rights:
+        if child.right_edge.i <= last:
+            continue
+        if child.i <= last or any(doc[i].text in _ENDS or "\n" in doc[i].text for i in range(last + 1, child.i)):
+            break
+        if child.is_punct or child.dep_ == "cc":
+            continue
+        if not _continues(child, lang):
+            break
+        last = child.right_edge.i
+    return last
+
+
+def in_quote_marks(token: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """True when ``token`` lies inside a pair of quote marks (character ranges ``quoted``)."""
+    return any(start < token.idx < end for start, end in quoted)
+
+
+def _continues(clause: Token, lang: str) -> bool:
+    if clause.pos_ not in ("VERB", "AUX") or is_cue_word(clause, lang=lang):
+        return False
+    children = list(clause.children)
+    if clause.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in load_lexicon("clause_links", lang) for c in children)
+    if clause.dep_ != "conj":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children):
+        return True
+    return any(c.tag_ == "MD" for c in children) and not any(c.dep_ == "neg" for c in children)

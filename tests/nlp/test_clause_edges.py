@@ -1,0 +1,59 @@
+"""Content boundaries of reported clauses: trailing and coordinated clauses (issue 13 §2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.nlp.direct import extract_direct
+from quotegraph.nlp.indirect import extract_indirect
+
+
+def _contents(nlp, text):
+    doc = nlp(text)
+    return [(q.text, q.cue.text if q.cue else None) for q in extract_indirect(doc, direct=list(extract_direct(doc)))]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mira Holt says she hopes to win the seat, but she knows the count will be close.",
+            [("she hopes to win the seat, but she knows the count will be close", "says")],
+        ),
+        (
+            "Councillor Ames said she backs the levy because it keeps the pool open all winter.",
+            [("she backs the levy because it keeps the pool open all winter", "said")],
+        ),
+        (
+            "The warden said the trail is safe, although hikers should carry water in July.",
+            [("the trail is safe, although hikers should carry water in July", "said")],
+        ),
+        (
+            'The coach said the team was to blame for giving up on "the easy stuff, the dull stuff."',
+            [('the team was to blame for giving up on "the easy stuff, the dull stuff."', "said")],
+        ),
+    ],
+    ids=["but-own-subject", "because", "although", "cue-word-inside-quote-marks"],
+)
+def test_clause_edges_trailing_clauses_kept(nlp, text, expected):
+    assert _contents(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The mayor said the bridge will reopen in May, and added that tolls would rise.",
+            [("the bridge will reopen in May", "said"), ("that tolls would rise", "added")],
+        ),
+        (
+            "The mayor told reporters the bridge will reopen in May, but would not say when the tolls start.",
+            [("the bridge will reopen in May", "told")],
+        ),
+    ],
+    ids=["and-added-is-its-own-cue", "negated-refusal-is-not-content"],
+)
+def test_clause_edges_trailing_clauses_left_out(nlp, text, expected):
+    assert _contents(nlp, text) == expected
