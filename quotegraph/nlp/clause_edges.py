@@ -81,3 +81,31 @@ def _continues(clause: Token, lang: str) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children):
         return True
     return any(c.tag_ == "MD" for c in children) and not any(c.dep_ == "neg" for c in children)
+
+
+def object_content(verb: Token, *, lang: str = "en", min_words: int = 3) -> tuple[int, int] | None:
+    """Token range of a noun-phrase object that is itself the reported content, or None.
+
+    ``She noted the clot's existence``, ``Clinton mentioned disparaging remarks
+    Trump had made``, ``They described the showdown as ominous``: verbs of
+    ``data/<lang>/object_content_verbs.txt`` report what their object says.
+    The object needs ``min_words`` words (``noted it`` reports nothing) and
+    keeps a following ``as …`` (``described X as Y``).
+
+    Notes
+    -----
+    PolNeAR marks such objects as content; ``said it``, ``told him`` are left
+    out because "say" and "tell" are not in the list.
+    """
+    if verb.lemma_.lower() not in load_lexicon("object_content_verbs", lang):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    last = obj.right_edge.i
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i == last + 1:
+            last = child.right_edge.i
+    if sum(t.is_alpha for t in verb.doc[obj.left_edge.i : last + 1]) < min_words:
+        return None
+    return obj.left_edge.i, last

@@ -18,10 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, QuoteKind, Resolution, TextSpan
-from quotegraph.nlp.clause_edges import in_quote_marks, trailing_clauses
+from quotegraph.nlp.clause_edges import in_quote_marks, object_content, trailing_clauses
 from quotegraph.nlp.cues import Cue, cue_span, find_cues, is_cue_word, speaker_of
 from quotegraph.nlp.quote_marks import QuoteMarks, find_quote_marks
-from quotegraph.nlp.speech import in_boilerplate, put_question, reports_speech
+from quotegraph.nlp.speech import in_boilerplate, in_caption, put_question, reports_speech
 
 __all__ = ["extract_indirect"]
 
@@ -90,7 +90,9 @@ def extract_indirect(doc: Doc, *, direct: Sequence[Quote], lang: str = "en") -> 
     for clause in _outermost(list(_clauses(doc, lang, quoted))):
         quotes = _place_clause(text, clause, quotes, marks, lang)
     quotes.sort(key=lambda q: (q.start, -q.end))
-    kept = [q for q in quotes if not in_boilerplate(text, q.start, lang=lang)]
+    kept = [
+        q for q in quotes if not in_boilerplate(text, q.start, lang=lang) and not in_caption(text, q.start, q.end)
+    ]
     yield from _link_continuations(text, kept)
 
 
@@ -200,7 +202,7 @@ def _content_tokens(cue: Cue, lang: str, quoted: list[tuple[int, int]]) -> tuple
             return first.left_edge.i, xcomp.right_edge.i
     if head.dep_ == "parataxis" and head.head.i < head.i:
         return head.head.left_edge.i, head.left_edge.i - 1
-    return _as_reported(cue) or _after_colon(cue) or _stray_that_clause(cue)
+    return _as_reported(cue) or _after_colon(cue) or _stray_that_clause(cue) or object_content(head, lang=lang)
 
 
 def _as_reported(cue: Cue) -> tuple[int, int] | None:

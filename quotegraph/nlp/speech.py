@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from quotegraph.lexicon import load_lexicon
 
-__all__ = ["reports_speech", "put_question", "in_boilerplate", "is_link_label"]
+__all__ = ["reports_speech", "put_question", "in_boilerplate", "in_caption", "is_link_label"]
 
 _QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "where", "when", "who", "whom", "which"})
 
@@ -34,9 +34,11 @@ def reports_speech(verb: Token, *, lang: str = "en") -> bool:
     refusal (``declined to comment``), a passive without an agent (``was
     told``: the speaker is not named, the hearer is the subject), or an
     inference verb whose subject is a document or data (``the survey
-    suggests``, ``estimates show``).
+    suggests``, ``estimates show``), or advice to the reader (``Tell him
+    why …``, ``you can also suggest that …``): an imperative or a "you"
+    subject names no speaker.
     """
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or _addresses_reader(verb):
         return False
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in load_lexicon("refusal_verbs", lang):
         return False
@@ -48,6 +50,13 @@ def reports_speech(verb: Token, *, lang: str = "en") -> bool:
         if subject is not None and subject.lemma_.lower() in load_lexicon("data_nouns", lang):
             return False
     return True
+
+
+def _addresses_reader(verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        return subject.lower_ == "you"
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def put_question(verb: Token, first: Token) -> bool:
@@ -82,6 +91,30 @@ def in_boilerplate(text: str, start: int, *, lang: str = "en") -> bool:
     opened = text.rfind("(", line_start, start)
     return opened != -1 and text.find(")", opened, start) == -1 and bool(
         _label_pattern(lang).match(text, opened + 1))
+
+
+def in_caption(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is in a photo caption: its sentence ends in a credit.
+
+    A caption closes with the photographer and outlet in brackets,
+    ``(Steve Lawrence/CBC)``, right after the sentence that holds the quote
+    (no new sentence in between); it repeats or trails the story's text and
+    the gold sets do not annotate it (issue 13 §4: captions).
+
+    >>> in_caption("Golden said she looked for him. (Steve Lawrence/CBC)", 12, 30)
+    True
+    >>> in_caption("Golden said she looked for him. Then she left. (Steve Lawrence/CBC)", 12, 30)
+    False
+    >>> in_caption("Golden said she looked for him (and/or his friend).", 12, 30)
+    False
+    """
+    line_end = text.find("\n", end)
+    credit = _CREDIT.search(text, end, len(text) if line_end == -1 else line_end)
+    return credit is not None and _NEW_SENTENCE.search(text, end, credit.start()) is None
+
+
+_CREDIT = re.compile(r"\(\s*[A-Z][^()\n/]{0,60}/\s*[A-Z][^()\n]{0,60}\)")
+_NEW_SENTENCE = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
 
 
 def is_link_label(label: str, *, lang: str = "en") -> bool:

@@ -57,3 +57,25 @@ def test_clause_edges_trailing_clauses_kept(nlp, text, expected):
 )
 def test_clause_edges_trailing_clauses_left_out(nlp, text, expected):
     assert _contents(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In her memoir, the senator noted the leak's long history.",
+            [("the leak's long history", "noted")],
+        ),
+        (
+            "Residents described the new tower as a blight on the harbour.",
+            [("the new tower as a blight on the harbour", "described")],
+        ),
+        ("The senator noted it.", []),
+        ("The senator thanked the volunteers of the harbour trust.", []),
+        ("The senator said the whole thing.", []),
+    ],
+    ids=["noted-object", "described-as", "pronoun-object", "not-a-reporting-verb", "say-object-is-not-content"],
+)
+def test_clause_edges_object_content(nlp, text, expected):
+    assert _contents(nlp, text) == expected
