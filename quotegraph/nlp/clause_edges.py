@@ -90,7 +90,9 @@ def object_content(verb: Token, *, lang: str = "en", min_words: int = 3) -> tupl
     Trump had made``, ``They described the showdown as ominous``: verbs of
     ``data/<lang>/object_content_verbs.txt`` report what their object says.
     The object needs ``min_words`` words (``noted it`` reports nothing) and
-    keeps a following ``as …`` (``described X as Y``).
+    keeps a following ``as …`` (``described X as Y``), which a naming verb
+    (``data/<lang>/naming_verbs.txt``) needs: ``described a chaotic night``
+    is the writer's narration.
 
     Notes
     -----
@@ -106,6 +108,8 @@ def object_content(verb: Token, *, lang: str = "en", min_words: int = 3) -> tupl
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ == "as" and child.i == last + 1:
             last = child.right_edge.i
+    if last == obj.right_edge.i and verb.lemma_.lower() in load_lexicon("naming_verbs", lang):
+        return None  # "described a chaotic night" is narration; "described it as chaos" reports
     if sum(t.is_alpha for t in verb.doc[obj.left_edge.i : last + 1]) < min_words:
         return None
     return obj.left_edge.i, last

@@ -72,10 +72,12 @@ def test_clause_edges_trailing_clauses_left_out(nlp, text, expected):
             [("the new tower as a blight on the harbour", "described")],
         ),
         ("The senator noted it.", []),
+        ("Residents described a long and chaotic night.", []),
+        ("The council announced an emergency fund for the harbour towns.", []),
         ("The senator thanked the volunteers of the harbour trust.", []),
         ("The senator said the whole thing.", []),
     ],
-    ids=["noted-object", "described-as", "pronoun-object", "not-a-reporting-verb", "say-object-is-not-content"],
+    ids=["noted-object", "described-as", "pronoun-object", "described-without-as", "announced-object", "not-a-reporting-verb", "say-object-is-not-content"],
 )
 def test_clause_edges_object_content(nlp, text, expected):
     assert _contents(nlp, text) == expected
