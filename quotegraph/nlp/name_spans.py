@@ -118,11 +118,19 @@ def _loose_name(token: Token) -> bool:
 
 
 def is_bare_body(span: Span) -> bool:
-    """"the union", "the security firm", "their union": an organisation noun with no name in it."""
-    words = [t for t in span if not t.is_punct]
+    """"the union", "the security firm", "their union", "the Calgary-based railway": an organisation noun, no name."""
+    words = [t for t in span if not t.is_punct and not _place_based(t)]
     if len(words) < 2 or words[0].lower_ not in _BODY_DETERMINERS or words[-1].tag_ != "NN":
         return False
     return all(t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ for t in words[1:])
+
+
+def _place_based(token: Token) -> bool:
+    """A word of "Calgary-based": where a body sits says nothing about which body it is."""
+    doc = token.doc
+    if token.lower_ == "based":
+        return token.i >= 2 and doc[token.i - 1].text == "-"
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "based"
 
 
 def line_of(span: Span, *, last: bool = False) -> Span:

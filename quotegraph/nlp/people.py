@@ -27,7 +27,7 @@ from quotegraph.nlp.name_spans import (
     relabel,
     untagged_names,
 )
-from quotegraph.nlp.names import fits_acronym, fits_name
+from quotegraph.nlp.names import fits_acronym, fits_name, strip_determiner
 from quotegraph.nlp.roles import (
     MentionLexicons,
     describe,
@@ -147,6 +147,8 @@ class People:
             name = name[0].lower() + name[1:]  # "Several residents": a description, one per article
         if is_bare_body(span):  # "the union" → the union named before it
             name = self._body_before(span)
+        elif kind is SpeakerKind.ORGANISATION:
+            name = self.full_body(name)
         if not name:
             return None
         return Speaker(name=name, kind=kind, resolution=Resolution.SUBJECT, entity_id=make_entity_id(kind, name))
@@ -172,9 +174,22 @@ class People:
         found = [(at, name) for at, name in found if not any(a <= at < b for a, b in outside)]
         if not found:
             return None
-        name = max(found)[1]
+        name = self.full_body(max(found)[1])
         kind = SpeakerKind.ORGANISATION
         return Speaker(name=name, kind=kind, resolution=Resolution.SUBJECT, entity_id=make_entity_id(kind, name))
+
+    def full_body(self, name: str) -> str:
+        """"Suncor" → "Suncor Energy": a body's short name stands for the fuller one the article gives.
+
+        The fuller name must begin with all the short name's words; the first
+        one the article names wins.
+        """
+        words = strip_determiner(name).split()
+        fuller = [
+            full for _, full in self._orgs
+            if len(strip_determiner(full).split()) > len(words) and strip_determiner(full).split()[: len(words)] == words
+        ]
+        return fuller[0] if words and fuller else name
 
     def _body_before(self, span: Span) -> str:
         """"the union" → the union named before it; "the company" → the organisation named last before it.
@@ -185,6 +200,9 @@ class People:
         named = [b for at, b in self._bodies.get(noun, []) if at < span.start_char]
         if not named and noun in self.lexicons.body_referents:
             named = [b for at, b in self._orgs if at < span.start_char]
+        # "the rail company": a body whose name has one of the words, before the last one named.
+        words = {t.lower_ for t in span if t.pos_ in ("NOUN", "ADJ")} - {noun}
+        named = [b for b in named if words & set(b.lower().split())] or named
         return named[-1] if named else span.text[0].lower() + span.text[1:]
 
     def compatible(self, speaker: Speaker, gender: str, number: str) -> bool:

@@ -43,6 +43,7 @@ class MentionLexicons:
         self.body_referents = load_lexicon("body_referents", lang)
         self.outlets = frozenset(w.lower() for w in load_lexicon("news_outlets", lang))
         self.document_nouns = load_lexicon("document_nouns", lang)
+        self.authoring_verbs = load_lexicon("authoring_verbs", lang)
         self.role_organisations = {
             k.strip().lower(): v.strip()
             for k, _, v in (e.partition("=") for e in load_lexicon("role_organisations", lang))

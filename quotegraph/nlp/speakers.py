@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, SpeakerKind, TextSpan, make_entity_id
 from quotegraph.nlp import coref
-from quotegraph.nlp.names import strip_determiner
+from quotegraph.nlp.documents import document_author
 from quotegraph.nlp.name_spans import line_of
 from quotegraph.nlp.people import People, Person
 from quotegraph.nlp.roles import MentionLexicons, mention_kind
@@ -52,6 +52,8 @@ _COREF_WINDOW_SENTENCES = 3
 _RIVAL_SENTENCES = 2
 #: Sentences after an indefinite nominal searched for the name it announces.
 _CATAPHORA_SENTENCES = 2
+#: Sentences before a definite nominal searched for the person in focus.
+_FOCUS_SENTENCES = 3
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 #: "The 26-year-old right wing": an age stands for the person the article is about.
 _AGE = re.compile(r"\b\d{1,3}-year-old\b")
@@ -144,7 +146,7 @@ def _resolve(span: Span | None, mention: TextSpan, article: _Article) -> Speaker
     if kind == "pronoun":
         found = _pronoun(span, article)
     elif kind == "nominal":
-        found = _nominal(span, people, article.history)
+        found = _nominal(span, article)
     else:
         found = people.speaker_for_name(span)
     if found is None and kind == "nominal":
@@ -265,14 +267,16 @@ def _coref_antecedents(token: Token, article: _Article) -> list[Person]:
     return found
 
 
-def _nominal(span: Span, people: People, history: list[tuple[int, Speaker]]) -> Speaker | None:
+def _nominal(span: Span, article: _Article) -> Speaker | None:
+    people, history = article.people, article.history
     lexicons = people.lexicons
     head = span.root.lemma_.lower()
     determiner = span[0].lower_
     # Heads in the lexicon say which titles they fit (empty: any person); others fit themselves.
     compatible = lexicons.nominal_heads.get(head, frozenset({head}))
     if head in lexicons.document_nouns:
-        return _descriptive(span)  # "the report", "the lawsuit": a document, never a person
+        # "the report": a document is never a person; it speaks for whoever wrote it, when the article says.
+        return document_author(span, people, history) or _descriptive(span)
     if determiner in _INDEFINITE:
         after = people.announced_after(span, compatible, sentences=_CATAPHORA_SENTENCES)
         if after is not None:
@@ -283,13 +287,34 @@ def _nominal(span: Span, people: People, history: list[tuple[int, Speaker]]) -> 
             not compatible or people.role_matches(speaker, compatible)
         ):
             return replace(speaker, resolution=Resolution.NOMINAL)
+    titles = compatible if head in lexicons.nominal_heads else frozenset()
     person = (
         people.nearest_with_role(span.start_char, compatible)
         or people.announced_after(span, compatible, sentences=_CATAPHORA_SENTENCES)  # "The premier ... Dana Whitlock"
+        or _fitting(_in_focus(span, article), titles)
         or (people.most_mentioned_before(span.start_char) if _AGE.search(span.text) else None)
-        or people.only_person_near(span.start_char)
+        or _fitting(people.only_person_near(span.start_char), titles)
     )
     return person.speaker(Resolution.NOMINAL) if person else None
+
+
+def _in_focus(span: Span, article: _Article) -> Person | None:
+    """The person just made the subject of a sentence: who "the 26-year-old" or "the prime minister" is.
+
+    News writing names someone, then goes on with an epithet or a title
+    ("Niederreiter has four goals. The 26-year-old right wing said").
+    """
+    people = article.people
+    since = people.sentence_start(span.start_char, _FOCUS_SENTENCES)
+    found = people.introduced_between(since, span.start_char, outside=article.quote_spans)
+    return found[0] if found else None
+
+
+def _fitting(person: Person | None, titles: frozenset[str]) -> Person | None:
+    """The person, unless their known role contradicts the title ("the mayor" is not "Councillor Reyes")."""
+    if person is None or (titles and person.role_words and not person.role_words & titles):
+        return None
+    return person
 
 
 def _descriptive(span: Span) -> Speaker:
