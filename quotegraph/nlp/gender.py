@@ -45,7 +45,15 @@ from quotegraph.lexicon import load_lexicon
 from quotegraph.nlp.fullnames import first_names_before
 from quotegraph.nlp.names import NameLexicons
 
-__all__ = ["GENDER_MODES", "NAME_THRESHOLD", "GenderResult", "assign_genders", "first_name_gender", "speaker_key"]
+__all__ = [
+    "GENDER_MODES",
+    "NAME_THRESHOLD",
+    "GenderResult",
+    "assign_genders",
+    "first_name_gender",
+    "speaker_key",
+    "text_gender",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -151,6 +159,31 @@ def first_name_genders(names: Iterable[str], *, threshold: float = NAME_THRESHOL
 
 
 # -- text evidence -------------------------------------------------------------
+
+
+def text_gender(name: str, text: str, *, lang: str = "en", margin: int = 1) -> str | None:
+    """The gender one article's own words give a named person, or None when they give none or are split.
+
+    The same text evidence `assign_genders` reads ("Lindsay said she",
+    "Ms. Lindsay", "Lindsay, the chairwoman of"), for speaker tracking to
+    know who "she" can be before any quote is resolved. One gender must lead
+    the other by ``margin`` pieces of evidence.
+
+    >>> text_gender("Patrice Lindsay", "Patrice Lindsay said she would stay.")
+    'female'
+    >>> text_gender("Patrice Lindsay", "Patrice Lindsay stayed.") is None
+    True
+    """
+    counts: Counter[str] = Counter(g for g, _ in _evidence(lang)._text_evidence(name, text))
+    female, male = counts["female"], counts["male"]
+    if abs(female - male) < margin:
+        return None
+    return "female" if female > male else "male"
+
+
+@lru_cache(maxsize=None)
+def _evidence(lang: str) -> _TextEvidence:
+    return _TextEvidence(lang)
 
 
 class _TextEvidence:

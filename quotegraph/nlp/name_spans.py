@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from quotegraph.nlp.roles import MentionLexicons, name_parts
 
 __all__ = [
+    "in_caption",
     "in_credit",
     "is_bare_body",
     "is_subject",
@@ -27,6 +28,13 @@ __all__ = [
 _UNTAGGED = frozenset({"", "ORG", "NORP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BODY_DETERMINERS = frozenset({"the", "its", "their"})
+# A photo caption names people by where they stand ("Judy, centre,", "(left)") or says it shows them.
+_CAPTION = re.compile(
+    r",\s*(?:far |second |third )?(?:left|right|centre|center|middle)\s*,"
+    r"|\((?:far |second )?(?:left|right|centre|center)\)"
+    r"|\b(?:is|are) (?:shown|pictured)\b|\bfor a (?:photo|picture|portrait)\b|\bpose[sd]? (?:for|with)\b",
+    re.IGNORECASE,
+)
 _CREDIT_WORDS = re.compile(r"\b(photo|photograph|credit|submitted|getty|files?|handout|courtesy)\b", re.IGNORECASE)
 
 
@@ -164,3 +172,14 @@ def in_credit(span: Span, *, text: str | None = None) -> bool:
         return False
     inner = text[opening + 1 : closing]
     return "\n" not in inner and ("/" in inner or bool(_CREDIT_WORDS.search(inner)))
+
+
+def in_caption(span: Span, *, text: str | None = None) -> bool:
+    """A name in a photo caption paragraph: "Judy, centre, and Baylasan at their home", "He is shown at ...".
+
+    ``text`` is ``span.doc.text`` when the caller has it: spaCy rebuilds that string on every access.
+    """
+    text = span.doc.text if text is None else text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    return bool(_CAPTION.search(text, start, end if end >= 0 else len(text)))

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.model import Resolution, Speaker, SpeakerKind, TextSpan, make_entity_id
 from quotegraph.nlp.name_spans import (
+    in_caption,
     in_credit,
     is_bare_body,
     is_subject,
@@ -27,6 +28,7 @@ from quotegraph.nlp.name_spans import (
     relabel,
     untagged_names,
 )
+from quotegraph.nlp.gender import first_name_gender, text_gender
 from quotegraph.nlp.names import fits_acronym, fits_name, strip_determiner
 from quotegraph.nlp.roles import (
     MentionLexicons,
@@ -89,6 +91,7 @@ class People:
     def __init__(self, doc: Doc, lexicons: MentionLexicons) -> None:
         self.doc = doc
         self.lexicons = lexicons
+        self.text = ""  # doc.text, read once by build (spaCy rebuilds it on every access)
         # A doc without sentence boundaries (a blank pipeline) is one sentence.
         self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self._drafts: dict[str, _Draft] = {}
@@ -104,8 +107,11 @@ class People:
         """The people of ``doc``; ``mentions`` are the quotes' speaker mentions, in text order."""
         people = cls(doc, lexicons)
         text = doc.text  # rebuilt by spaCy on every access: once, not once per entity
+        people.text = text
         ents = [relabel(line_of(e), lexicons) for e in doc.ents if not in_credit(e, text=text)]
-        spans = [e for e in ents if e.label_ == "PERSON"] + untagged_names(doc, lexicons)
+        # People named only in a photo caption are pictured, not speaking: they never take the floor.
+        spans = [e for e in ents + untagged_names(doc, lexicons) if e.label_ == "PERSON" or not e.label_]
+        spans = [e for e in spans if not in_caption(e, text=text)]
         for ent in ents:
             name = lexicons.names.canonical(ent.text)
             if ent.label_ == "ORG" and not lexicons.is_outlet(name):
@@ -273,7 +279,7 @@ class People:
         """"Durning did not need much coaxing": a surname NER missed still names the one person it fits."""
         if token.pos_ != "PROPN" or not token.text[:1].isupper():
             return None
-        fits = [p for p in self.by_name.values() if fits_name(token.text, p.name)]
+        fits = [p for p in self.by_name.values() if token.text == p.name or fits_name(token.text, p.name)]
         return fits[0] if len(fits) == 1 else None
 
     def _mention_at(self, index: int, name: str) -> TextSpan:
@@ -401,10 +407,24 @@ class People:
                 self._bodies.setdefault(word, []).append((position, name))
                 self._bodies[word].sort()
 
+    def _gender(self, name: str) -> str | None:
+        """The article's own words ("Lindsay said she") over a first-name list ("Patrice").
+
+        Against a first name that the name statistics also give to one sex the
+        words must lead by two pieces of evidence: one "Colton said she" (she
+        being someone else) does not make Colton a woman.
+        """
+        from_name = self.lexicons.names.gender_of(name)
+        from_text = text_gender(name, self.text)
+        if from_text and from_name and from_text != from_name:
+            first = self.lexicons.names.split_title(name)[1].split()[:1]
+            if first and first_name_gender(first[0]) == from_name:
+                from_text = text_gender(name, self.text, margin=2)
+        return from_text or from_name
+
     def _freeze(self) -> None:
-        gender_of = self.lexicons.names.gender_of
         self.by_name = {
-            name: Person(name, gender_of(name), d.role, d.titles, d.organisation, tuple(d.starts))
+            name: Person(name, self._gender(name), d.role, d.titles, d.organisation, tuple(d.starts))
             for name, d in self._drafts.items()
         }
         self._by_token = {i: d.name for i, d in self._draft_of_token.items()}

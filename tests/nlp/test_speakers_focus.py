@@ -8,6 +8,9 @@ from __future__ import annotations
 import pytest
 
 from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, TextSpan
+from quotegraph.nlp.name_spans import in_caption
+from quotegraph.nlp.people import People
+from quotegraph.nlp.roles import MentionLexicons
 from quotegraph.nlp.speakers import resolve_speakers
 
 pytestmark = [pytest.mark.model, pytest.mark.filterwarnings("ignore:.*W007")]
@@ -108,3 +111,60 @@ def test_speakers_person_in_focus(nlp, text, content, mention, expected):
 )
 def test_speakers_body_names(nlp, text, content, mention, expected):
     assert _last_speaker(nlp, text, content, mention).name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Mayor Ruth Calloway, left, and Dana Whitlock, centre, cut the ribbon on Monday.", "Dana Whitlock", True),
+        ("Dana Whitlock is shown at the new library in Milton.", "Dana Whitlock", True),
+        ("Ruth Calloway left the meeting early.", "Ruth Calloway", False),
+        ("Dana Whitlock, who left the party in May, spoke first.", "Dana Whitlock", False),
+    ],
+    ids=["standing-positions", "is-shown", "left-as-a-verb", "left-in-a-relative-clause"],
+)
+def test_speakers_in_caption(nlp, text, name, expected):
+    doc = nlp(text)
+    start = text.index(name)
+    assert in_caption(doc.char_span(start, start + len(name))) is expected
+
+
+@pytest.mark.parametrize(
+    ("middle", "expected"),
+    [
+        ("Sofia Marquez, centre, poses for a photo at home.", "Nadia Ferris"),
+        ("Sofia Marquez plays at home every afternoon.", "Sofia Marquez"),
+    ],
+    ids=["pictured-in-a-caption-never-speaks", "named-in-the-story-takes-the-floor"],
+)
+def test_speakers_caption_never_takes_the_floor(nlp, middle, expected):
+    text = f'Nadia Ferris, a lawyer in Toronto, said that the fees are too high.\n\n{middle}\n\n"The rules are unfair," she said.'
+    quotes = _quotes_of(text, [("the fees are too high", "Nadia Ferris"), ("The rules are unfair,", "she")])
+    assert resolve_speakers(nlp(text), quotes, use_coref=False)[-1].speaker.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Jean Whitmore led the study. Whitmore said she was surprised by the costs.", "Jean Whitmore", "female"),
+        ("Jean Whitmore led the study. Whitmore was surprised by the costs.", "Jean Whitmore", "male"),
+        ("Peter Whitmore met Hannah Ward. Whitmore said she did not have to be perfect.", "Peter Whitmore", "male"),
+    ],
+    ids=["text-over-a-weak-first-name", "first-name-when-text-is-silent", "one-pronoun-not-enough-against-a-clear-name"],
+)
+def test_speakers_gender_from_the_article(nlp, text, name, expected):
+    people = People.build(nlp(text), MentionLexicons.load("en"))
+    assert people.by_name[name].gender == expected
+
+
+def _quotes_of(text: str, parts: list[tuple[str, str]]) -> list[Quote]:
+    quotes = []
+    for content, mention in parts:
+        start = text.index(content)
+        found = text.rfind(mention, 0, start)
+        found = found if found >= 0 else text.index(mention, start + len(content))
+        span = TextSpan.of(text, found, found + len(mention))
+        kind = QuoteKind.DIRECT if text[start - 1 : start] == '"' else QuoteKind.INDIRECT
+        speaker = Speaker(span.text, mention=span, resolution=Resolution.SUBJECT)
+        quotes.append(Quote("t", f"t:{start}", content, start, start + len(content), kind, speaker))
+    return quotes
