@@ -101,16 +101,16 @@ def _speaker_of(token: Token, people: People, history: list[tuple[int, Speaker]]
     if token.pos_ == "PRON":
         return None
     start = token.left_edge.idx
-    for anchor, speaker in history:
+    for anchor, said in history:
         if start <= anchor <= token.idx:
-            return speaker
+            return said
     span = _entity_of(token) or token.doc[token.left_edge.i : token.i + 1]
     if not token.ent_type_ and token.lemma_.lower() not in people.lexicons.organisation_nouns:
         return None  # "a report by experts": no one the article names
-    speaker = people.speaker_for_name(span)
-    if speaker is None or not speaker.name[:1].isupper() or people.lexicons.is_outlet(speaker.name):
+    named = people.speaker_for_name(span)
+    if named is None or not named.name[:1].isupper() or people.lexicons.is_outlet(named.name):
         return None  # "a memo obtained by the Courier": an outlet is the reader, not the author
-    return speaker
+    return named
 
 
 def _entity_of(token: Token) -> Span | None:
