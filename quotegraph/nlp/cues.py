@@ -160,7 +160,7 @@ def cue_span(cue: Cue) -> TextSpan:
 def _speaker_head(cue: Cue, lang: str) -> tuple[Token | None, Token | None]:
     """The speaker's head word, and the relative pronoun it was reached through (or None)."""
     if cue.kind == "according":
-        return next((c for c in cue.words[-1].children if c.dep_ == "pobj"), None), None
+        return _according_source(cue.words[-1]), None
     if cue.kind == "noun":
         return _noun_cue_speaker(cue.head), None
     if cue.kind == "dash":
@@ -180,7 +180,7 @@ def _speaker_head(cue: Cue, lang: str) -> tuple[Token | None, Token | None]:
         token = token.head
         if token.dep_ == "ccomp" and is_cue_word(token.head, lang=lang):
             token = token.head  # "X said A, adding B": A's verb is not the speaker's
-        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+        if token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):  # "postings that included one saying ..."
             return (token if cue.head.dep_ == "acl" else None), None
     return None, None
 
@@ -281,10 +281,28 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+def _according_source(to: Token) -> Token | None:
+    """X in "according to X"; for a statement noun, its own speaker ("according to a speech Mrs. Clinton gave")."""
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:  # "according to show insiders": the parser made a verb of the noun's modifier
+        verb = next((c for c in to.children if c.dep_ == "pcomp"), None)
+        return next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in load_lexicon("reporting_nouns", "en"):
+        return _noun_cue_speaker(obj) or obj
+    return obj
+
+
 def _noun_cue_speaker(noun: Token) -> Token | None:
     for child in noun.children:
-        if child.dep_ == "poss":
-            return child
+        if child.dep_ == "poss" or (child.dep_ in _SUBJECTS and child.i < noun.i):
+            return child  # "the union's statement"; "Trump claims that" with "claims" tagged a noun
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in _SOURCE_LABELS:
+            return child  # "a New York Times report"
+        if child.dep_ == "relcl" and child.i > noun.i and not any(
+                c.dep_ in ("mark", "dobj", "ccomp") for c in child.children):  # not "the report that X had a loss"
+            subject = next((c for c in child.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None and subject.pos_ in ("PROPN", "PRON"):
+                return subject  # "a speech Mrs. Clinton delivered"
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in ("PROPN", "PRON"):
@@ -319,6 +337,7 @@ def _mention(head: Token, lang: str) -> Span:
 
 
 _BODY_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP"})
+_SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})  # who can own a statement noun
 
 
 def _names_in_apposition(head: Token, child: Token) -> bool:

@@ -94,3 +94,24 @@ def test_cues_speaker_of_inverted_cue(nlp, text, expected):
 )
 def test_cues_speaker_of_apposition(nlp, text, expected):
     assert _speakers(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Harbour fees will double, according to a Tidewater Gazette report.",
+         [("according to", "Tidewater Gazette", None), ("report", "Tidewater Gazette", None)]),
+        ("Fees will double, according to a speech Mayor Ivo Brandt gave on Monday.",
+         [("according to", "Ivo Brandt", None), ("speech", "Ivo Brandt", None)]),
+        ("The port flooded twice, according to dock insiders.", [("according to", "dock insiders", None)]),
+        ("It was a series of posts that included one saying that the port should close.",
+         [("posts", None, None), ("saying", "one", None)]),
+        # Negative: the clause after "report that" is what was reported, not who reported it.
+        ("Brandt seized on a Tidewater Gazette report that Quist had lost the vote.",
+         [("report", "Tidewater Gazette", None)]),
+    ],
+    ids=["outlet-report", "speech-by", "according-to-insiders", "one-saying", "content-clause-not-source"],
+)
+def test_cues_speaker_of_statement_nouns(nlp, text, expected):
+    assert _speakers(nlp, text) == expected
