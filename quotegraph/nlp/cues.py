@@ -140,7 +140,7 @@ def speaker_of(cue: Cue, *, lang: str = "en", outside: Sequence[tuple[int, int]]
 
 def _find(cue: Cue, lang: str, outside: Sequence[tuple[int, int]]) -> tuple[Span | None, Token | None]:
     head, relative = _speaker_head(cue, lang)
-    if head is not None and _within(head, outside):
+    if head is not None and (_within(head, outside) or _in_quote_marks(head) != _in_quote_marks(cue.head)):
         head, relative = _neighbour_outside(cue.head, outside), None
     if head is not None and _paragraph_break(head, cue.head):
         head, relative = _same_paragraph(head, cue.head), None
@@ -255,6 +255,34 @@ def _left_neighbour(verb: Token) -> Token | None:
     return verb.doc[i]
 
 
+_QUOTE_MARKS = re.compile(r"[“”\"]|''|’’|‘‘|``")
+
+
+def _in_quote_marks(token: Token) -> bool:
+    """True when an odd number of quote marks opens the token's paragraph before it.
+
+    A subject in quotes whose cue is outside them is quoted words or a title
+    ('said on "Fox and Friends"'), never the speaker; inside a quoted passage
+    both are in quotes and the nested cue keeps its subject. Single quotes are
+    left out: they are also apostrophes.
+    """
+    text = token.doc.text
+    return len(_QUOTE_MARKS.findall(text, _paragraph_start(text, token.idx), token.idx)) % 2 == 1
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph holding ``position`` starts: after the last blank (or whitespace-only) line."""
+    end = position
+    while True:
+        newline = text.rfind("\n", 0, end)
+        if newline < 0:
+            return 0
+        before = text.rfind("\n", 0, newline)
+        if before >= 0 and not text[before + 1 : newline].strip():
+            return newline + 1
+        end = newline
+
+
 def _within(token: Token, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(start <= token.idx < end for start, end in ranges)
 
@@ -262,7 +290,9 @@ def _within(token: Token, ranges: Sequence[tuple[int, int]]) -> bool:
 def _neighbour_outside(verb: Token, outside: Sequence[tuple[int, int]]) -> Token | None:
     """The name or pronoun right before (or, inverted, right after) the verb, outside the quote."""
     before = _left_neighbour(verb)
-    if before is not None and not _within(before, outside):
+    if before is None and verb.i > 1 and verb.nbor(-1).text == "," and verb.nbor(-2).dep_ == "appos":
+        before = verb.nbor(-2).head  # "Flynn, a top surrogate, said"
+    if before is not None and not _within(before, outside) and _in_quote_marks(before) == _in_quote_marks(verb):
         return before
     doc = verb.doc
     after = verb.i + 1

@@ -115,3 +115,63 @@ def test_cues_speaker_of_apposition(nlp, text, expected):
 )
 def test_cues_speaker_of_statement_nouns(nlp, text, expected):
     assert _speakers(nlp, text) == expected
+
+
+def _parsed(words, heads, deps, pos):
+    """A hand-built parse (the shape of a real parser slip), so the case does not depend on a model."""
+    import spacy
+    from spacy.tokens import Doc
+
+    lemmas = ["say" if w == "said" else w.lower() for w in words]
+    tags = ["VBD" if w == "said" else "" for w in words]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags)
+
+
+_TITLE_WORDS = ["“", "It", "is", "right", ",", "”", "Brandt", ",", "a", "mayor", ",", "said", "on",
+                "“", "Dock", "Talk", ".", "”"]
+_TITLE_HEADS = [2, 2, 11, 2, 11, 11, 3, 6, 9, 6, 11, 11, 11, 15, 15, 11, 11, 11]
+_TITLE_DEPS = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "appos", "punct", "det", "appos", "punct",
+               "ROOT", "prep", "punct", "compound", "nsubj", "punct", "punct"]
+_TITLE_POS = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT",
+              "VERB", "ADP", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT"]
+
+
+@pytest.mark.parametrize(
+    "quoted_title, expected",
+    [
+        (True, ("said", "Brandt", None)),  # the parser's subject is a show title in quotes: not the speaker
+        (False, ("said", "Dock Talk", None)),  # negative: unquoted, the parser's subject is kept
+    ],
+    ids=["title-in-quotes", "unquoted-subject-kept"],
+)
+def test_cues_speaker_of_subject_in_quote_marks(quoted_title, expected):
+    words = list(_TITLE_WORDS)
+    if not quoted_title:
+        words[13], words[17] = "(", ")"
+    doc = _parsed(words, _TITLE_HEADS, _TITLE_DEPS, _TITLE_POS)
+    cue = next(c for c in find_cues(doc) if c.words.text == "said")
+    speaker = speaker_of(cue)
+    assert doc.text[speaker.mention.start : speaker.mention.end] == speaker.mention.text
+    assert (cue.words.text, speaker.mention.text, None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“Put the pans away,” scolded Ola Brandt.", [("scolded", "Ola Brandt", None)]),
+        ("“Confidence matters most,” echoes the trainer.", [("echoes", "the trainer", None)]),
+        ("She picked up the rose and crowed, “It is mine.”", [("crowed", "She", None)]),
+    ],
+    ids=["scolded", "echoes", "crowed"],
+)
+def test_cues_manner_of_speaking_verbs(nlp, text, expected):
+    assert _speakers(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_cues_echo_without_speech_is_no_quote(nlp):
+    from quotegraph.nlp.indirect import extract_indirect
+
+    doc = nlp("The empty hall echoed with cheers all night.")
+    assert list(extract_indirect(doc, direct=[])) == []
