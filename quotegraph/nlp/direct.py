@@ -28,6 +28,8 @@ logger = logging.getLogger(__name__)
 #: Words a tagged quote needs, and words an untagged one needs to count at all.
 _MIN_TAGGED_WORDS = 2
 _MIN_UNTAGGED_WORDS = 4
+#: Words an untagged quote needs when it is a whole sentence on its own ("Neither do I.").
+_MIN_SENTENCE_WORDS = 2
 #: Words a quote in single marks (British style: ‘…,’ she said) needs.
 _MIN_SINGLE_WORDS = 3
 #: How far (in tokens) a cue may sit from the quote it tags.
@@ -121,8 +123,42 @@ def _examine(doc: Doc, text: str, marks: QuoteMarks, lang: str) -> _Found | None
         cue = _cue_by_parse(span, lang)
     if cue is None and not marks.double:
         return None  # single marks also set off titles and headlines: only tagged ones count
-    needed = _MIN_TAGGED_WORDS if cue is not None else _MIN_UNTAGGED_WORDS
-    return _Found(marks, span, cue, _paragraph_parts(text, marks)) if words >= needed else None
+    if words < _min_words(text, marks, tagged=cue is not None, place=place) or _names_a_work(text, marks, span):
+        return None
+    return _Found(marks, span, cue, _paragraph_parts(text, marks))
+
+
+def _min_words(text: str, marks: QuoteMarks, *, tagged: bool, place: str) -> int:
+    """Words a quote needs: fewer when the words inside the marks end an utterance.
+
+    A tagged one-word quote counts when it is punctuated as speech (``"Really?"
+    she asked``, ``"That," he added``); an untagged one of two or three words
+    when it is a whole sentence standing on its own (``"Neither do I."``).
+    """
+    inner = text[marks.start : marks.end].rstrip("\"”»'’ ")
+    if tagged:
+        return 1 if inner.endswith((",", ".", "!", "?", "…")) else _MIN_TAGGED_WORDS
+    if place in ("start", "colon") and inner.endswith((".", "!", "?")):
+        return _MIN_SENTENCE_WORDS
+    return _MIN_UNTAGGED_WORDS
+
+
+def _names_a_work(text: str, marks: QuoteMarks, span: Span) -> bool:
+    """A title-case quote used as a noun in the sentence is a work's title, not speech.
+
+    ``"The Kid Who Would Be King" reclaims the genre``: every content word is
+    capitalised, nothing inside ends an utterance, and the sentence runs on in
+    lower case right after the closing mark.
+    """
+    inner = text[marks.start : marks.end].strip("\"“”«»'‘’ ")
+    after = text[marks.end : marks.end + 2].lstrip(" ")
+    content = [t for t in span if t.is_alpha and not t.is_stop]
+    return (
+        len(content) >= 2
+        and all(t.text[0].isupper() for t in content)
+        and not inner.endswith((",", ".", "!", "?", "…", ":", ";"))
+        and after[:1].islower()
+    )
 
 
 def _paragraph_parts(text: str, marks: QuoteMarks) -> tuple[tuple[int, int], ...]:
@@ -178,7 +214,8 @@ def _place_before(doc: Doc, text: str, start: int, token_i: int, lang: str) -> s
         j -= 1
     if j >= 0 and text[j] == ":" and j < i:
         return "colon"  # "X added:" ending the paragraph before
-    if i < 0 or text[i] in ".!?\n([-—–•|\"”»'’…":
+    possessive = i > 0 and text[i] in "'’" and text[i - 1].isalnum()  # 'on CBS’ “Face the Nation”'
+    if i < 0 or (text[i] in ".!?\n([-—–•|\"”»'’…" and not possessive) or _closes_sentence(text, i):
         return "start"
     if text[i] == ":":
         return "colon"
@@ -187,6 +224,11 @@ def _place_before(doc: Doc, text: str, start: int, token_i: int, lang: str) -> s
     if token_i > 0 and cue_of(doc[token_i - 1], lang=lang) is not None:
         return "verb"
     return "embedded"
+
+
+def _closes_sentence(text: str, i: int) -> bool:
+    """``text[i]`` is a bracket closed right after a full stop: ``(… de rigueur.) "Then scale back!"``."""
+    return text[i] == ")" and text[:i].rstrip()[-1:] in (".", "!", "?")
 
 
 def _cue_before(span: Span, lang: str) -> Cue | None:

@@ -29,6 +29,7 @@ from quotegraph.nlp.direct import extract_direct
 from quotegraph.nlp.headlines import extract_headline
 from quotegraph.nlp.indirect import extract_indirect
 from quotegraph.nlp.posts import extract_posts
+from quotegraph.nlp.pull_quotes import extract_pull_quotes
 from quotegraph.nlp.speakers import resolve_speakers
 from quotegraph.nlp.topics import assign_topics, load_user_topics
 from quotegraph.nlp.transcripts import extract_turns
@@ -141,6 +142,7 @@ def extract_quotes(doc: Doc, article: Article, *, config: PipelineConfig, offset
     quotes = list(extract_indirect(doc, direct=direct, lang=config.lang))
     text = doc.text
     quotes = _add_missing(quotes, list(extract_posts(text)))
+    quotes = _take_lines(text, quotes, list(extract_pull_quotes(text, lang=config.lang)))
     quotes = _take_lines(text, quotes, list(extract_turns(text, lang=config.lang)))
     if config.headline_quotes and offset == 0:  # the headline is the article's first line
         quotes = _take_lines(text, quotes, list(extract_headline(doc, lang=config.lang)))

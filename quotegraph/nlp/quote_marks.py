@@ -147,8 +147,10 @@ class _MarkScanner:
             logger.warning(
                 "%s: quote mark at offset %d opens before the one at %d closed", self.warn, p, self.opened
             )
+        # A fresh opener after a sentence ends the quote left open: '“A. “B.”' is two quotes.
+        left_open = _unclosed(text, self.opened, p, "") if can_open and _ends_sentence(text, p) else None
         self.opened, self.opener = p, mark
-        return None
+        return left_open
 
     def _newline(self, p: int) -> QuoteMarks | None:
         self.single = None
@@ -187,6 +189,10 @@ def _closes(roles: _Marks, mark: str, opener: str, can_open: bool, can_close: bo
     if mark in roles.opener:
         return can_close and not can_open
     return can_close or not can_open
+
+
+def _ends_sentence(text: str, p: int) -> bool:
+    return text[:p].rstrip()[-1:] in (".", "!", "?", "…")
 
 
 def _is_double(roles: _Marks, text: str, i: int) -> bool:

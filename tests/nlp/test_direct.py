@@ -241,3 +241,24 @@ def test_direct_extract_direct_survives_unbalanced_marks(nlp, text):
 )
 def test_direct_extract_direct_naming_frames(nlp, text, expected):
     assert _summary(extract_direct(nlp(text))) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Nobody expected the vote.\n\n“Really?” said Ilse Maren.',
+         [("“Really?”", "direct", "said", "Ilse Maren")]),
+        ('The count was low.\n\n“Neither do I.”\n\nThe hall emptied.', [("“Neither do I.”", "direct", None, None)]),
+        ('The rule: beards stay neat. (A trim is enough.) “Then just scale back!”',
+         [("“Then just scale back!”", "direct", None, None)]),
+        ("Tomas Berg said on CBC’ “Morning Edition.”", []),
+        ("“Harbour Lights” opens on Friday at the Rex.", []),
+        ('It was a good night for the letter “C,” not so good for “A.”', []),
+        ("The count was low.\n\n“Neither do I”", []),
+    ],
+    ids=["one-word-tagged", "short-sentence-untagged", "after-bracketed-sentence", "not-after-possessive",
+         "not-a-work-title", "not-letters", "not-unpunctuated-short"],
+)
+def test_direct_extract_direct_short_quotes_and_titles(nlp, text, expected):
+    assert _summary(extract_direct(nlp(text))) == expected

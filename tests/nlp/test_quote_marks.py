@@ -32,6 +32,10 @@ def _marked(text: str) -> list[str]:
         ),
         ("“An unclosed quote runs to its paragraph end\nNext line.", ["“An unclosed quote runs to its paragraph end"]),
         ('“She called it "the pit" twice,” he said.', ['“She called it "the pit" twice,”']),
+        ("“The pier is shut. “Nobody told us.”", ["“The pier is shut.", "“Nobody told us.”"]),
+        ("They moan about “amateurs” all week: “Again “pros” win.”", ["“amateurs”", "“pros”"]),
+        ("“We build boats,’’ says Ana. “Come and see.”", ["“We build boats,’’", "“Come and see.”"]),
+        ("He said ‘’Not today,” and left.", ["‘’Not today,”"]),
     ],
     ids=[
         "straight",
@@ -45,6 +49,10 @@ def _marked(text: str) -> list[str]:
         "multi-paragraph",
         "unclosed",
         "nested-straight-in-curly",
+        "reopened-after-full-stop-splits",
+        "not-split-mid-sentence",
+        "curly-double-apostrophe-closer",
+        "curly-double-apostrophe-opener",
     ],
 )
 def test_quote_marks_find_quote_marks_pairs(text, expected):
