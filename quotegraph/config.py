@@ -74,7 +74,8 @@ class PipelineConfig:
     join_quote_runs : bool, optional (default=False)
         Write a statement in pieces (``"A," X said. "B."``, ``A, X said, B``)
         as one quote with ``parts``, as PolNeAR annotates it; by default each
-        piece is a quote of its own, sharing the cue, speaker and a ``statement_id``.
+        piece is a quote of its own, sharing the speaker and a ``statement_id``
+        (the cue stays with the pieces in its own sentence).
     gender : {"text+names", "text", "off"}, optional (default="text+names")
         Speaker gender from text evidence then first names, from text only, or
         not at all (every person ``unknown``); see ``docs/speakers.md``.
