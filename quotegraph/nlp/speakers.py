@@ -268,6 +268,7 @@ def _coref_antecedents(token: Token, article: _Article) -> list[Person]:
 
 
 def _nominal(span: Span, article: _Article) -> Speaker | None:
+    """A common-noun mention: a document's author, a cataphora, a person whose role fits, the person in focus."""
     people, history = article.people, article.history
     lexicons = people.lexicons
     head = span.root.lemma_.lower()
@@ -282,12 +283,12 @@ def _nominal(span: Span, article: _Article) -> Speaker | None:
         if after is not None:
             return after.speaker(Resolution.NOMINAL)
         return _descriptive(span)
-    for anchor, speaker in reversed(history):
-        if anchor < span.start_char and speaker.kind is SpeakerKind.PERSON and (
-            not compatible or people.role_matches(speaker, compatible)
-        ):
-            return replace(speaker, resolution=Resolution.NOMINAL)
-    titles = compatible if head in lexicons.nominal_heads else frozenset()
+    # An epithet ("the laid-back Cambridge resident") matches an earlier description only when no one is in focus.
+    epithet = head not in lexicons.nominal_heads
+    said = _said_before(span, article, compatible, descriptions=not epithet)
+    if said is not None:
+        return said
+    titles = frozenset() if epithet else compatible
     person = (
         people.nearest_with_role(span.start_char, compatible)
         or people.announced_after(span, compatible, sentences=_CATAPHORA_SENTENCES)  # "The premier ... Dana Whitlock"
@@ -295,7 +296,21 @@ def _nominal(span: Span, article: _Article) -> Speaker | None:
         or (people.most_mentioned_before(span.start_char) if _AGE.search(span.text) else None)
         or _fitting(people.only_person_near(span.start_char), titles)
     )
-    return person.speaker(Resolution.NOMINAL) if person else None
+    if person is not None:
+        return person.speaker(Resolution.NOMINAL)
+    return _said_before(span, article, compatible, descriptions=True) if epithet else None
+
+
+def _said_before(span: Span, article: _Article, compatible: frozenset[str], *, descriptions: bool) -> Speaker | None:
+    """The latest speaker before ``span`` whose role (or, for an unnamed source, description) fits its head."""
+    for anchor, speaker in reversed(article.history):
+        if anchor >= span.start_char or speaker.kind is not SpeakerKind.PERSON:
+            continue
+        if not descriptions and speaker.resolution is Resolution.DESCRIPTION:
+            continue
+        if not compatible or article.people.role_matches(speaker, compatible):
+            return replace(speaker, resolution=Resolution.NOMINAL)
+    return None
 
 
 def _in_focus(span: Span, article: _Article) -> Person | None:

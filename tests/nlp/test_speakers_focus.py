@@ -120,8 +120,11 @@ def test_speakers_body_names(nlp, text, content, mention, expected):
         ("Dana Whitlock is shown at the new library in Milton.", "Dana Whitlock", True),
         ("Ruth Calloway left the meeting early.", "Ruth Calloway", False),
         ("Dana Whitlock, who left the party in May, spoke first.", "Dana Whitlock", False),
+        ("Ruth Calloway looks at the old photos on Monday. (Steve Lawrence/Courier)", "Ruth Calloway", True),
+        ("Ruth Calloway spoke to the council on Monday (by video).", "Ruth Calloway", False),
     ],
-    ids=["standing-positions", "is-shown", "left-as-a-verb", "left-in-a-relative-clause"],
+    ids=["standing-positions", "is-shown", "left-as-a-verb", "left-in-a-relative-clause", "ends-in-a-photo-credit",
+         "ends-in-other-brackets"],
 )
 def test_speakers_in_caption(nlp, text, name, expected):
     doc = nlp(text)
@@ -155,6 +158,29 @@ def test_speakers_caption_never_takes_the_floor(nlp, middle, expected):
 def test_speakers_gender_from_the_article(nlp, text, name, expected):
     people = People.build(nlp(text), MentionLexicons.load("en"))
     assert people.by_name[name].gender == expected
+
+
+@pytest.mark.parametrize(
+    ("middle", "expected"),
+    [
+        ("Later, Mila Ostrow insisted that art matters. ", "Mila Ostrow"),
+        ("", "the laid-back Cambridge resident"),
+    ],
+    ids=["epithet-goes-to-the-person-in-focus", "epithet-repeats-a-description-when-no-one-is-in-focus"],
+)
+def test_speakers_epithet_after_a_description(nlp, middle, expected):
+    text = (
+        "The laid-back Cambridge resident said that rents are too high. "
+        f"{middle}The self-taught Cambridge resident said that panels take months."
+    )
+    parts = [
+        ("rents are too high", "The laid-back Cambridge resident"),
+        ("panels take months", "The self-taught Cambridge resident"),
+    ]
+    if middle:
+        parts.insert(1, ("art matters", "Mila Ostrow"))
+    quotes = _quotes_of(text, parts)
+    assert resolve_speakers(nlp(text), quotes, use_coref=False)[-1].speaker.name == expected
 
 
 def _quotes_of(text: str, parts: list[tuple[str, str]]) -> list[Quote]:
