@@ -180,9 +180,20 @@ class People:
         found = [(at, name) for at, name in found if not any(a <= at < b for a, b in outside)]
         if not found:
             return None
-        name = self.full_body(max(found)[1])
+        # "EDC declined to answer questions about the Suncor policy. It said": the body that was the subject.
+        subjects = [(at, name) for at, name in found if self._is_subject_at(at)]
+        name = self.full_body(max(subjects or found)[1])
         kind = SpeakerKind.ORGANISATION
         return Speaker(name=name, kind=kind, resolution=Resolution.SUBJECT, entity_id=make_entity_id(kind, name))
+
+    def _is_subject_at(self, position: int) -> bool:
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        token = span[0]
+        while token.dep_ == "compound" and token.head.i > token.i:
+            token = token.head  # "Export Development Canada": the name's head word
+        return is_subject(token)
 
     def full_body(self, name: str) -> str:
         """"Suncor" → "Suncor Energy": a body's short name stands for the fuller one the article gives.
@@ -209,7 +220,7 @@ class People:
         # "the rail company": a body whose name has one of the words, before the last one named.
         words = {t.lower_ for t in span if t.pos_ in ("NOUN", "ADJ")} - {noun}
         named = [b for b in named if words & set(b.lower().split())] or named
-        return named[-1] if named else span.text[0].lower() + span.text[1:]
+        return self.full_body(named[-1]) if named else span.text[0].lower() + span.text[1:]
 
     def compatible(self, speaker: Speaker, gender: str, number: str) -> bool:
         if speaker.kind is SpeakerKind.PERSON:

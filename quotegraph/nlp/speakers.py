@@ -200,6 +200,10 @@ def _pronoun(span: Span, article: _Article) -> Speaker | None:
     gender, number, grammatical_person = people.lexicons.pronoun(token.lower_)
     if grammatical_person != "3":
         return None  # "I said" outside quotes is a narrator, "you" a reader: no name to give
+    if number == "plural":
+        group = _plural_subject(span, article)
+        if group is not None:
+            return group  # "Republican senators are eager to leave, and they say"
     rule, took_floor = _nearest_speaker(span, people, article.history, quote_spans, gender, number)
     window = people.sentence_start(span.start_char, _RIVAL_SENTENCES)
     rivals = people.mentioned_between(window, span.start_char, gender, number, outside=quote_spans)
@@ -212,6 +216,24 @@ def _pronoun(span: Span, article: _Article) -> Speaker | None:
         body = people.body_before(span.start_char, sentences=_RIVAL_SENTENCES, outside=quote_spans)
         rule = replace(body, resolution=Resolution.COREFERENCE) if body else None  # "It also said"
     return rule
+
+
+def _plural_subject(span: Span, article: _Article) -> Speaker | None:
+    """"they": the plural noun last made a subject in this or the sentence before, outside quotes."""
+    sentences = [s for s in article.people.sentences if s.start <= span.start]
+    first = sentences[max(0, len(sentences) - 2)].start if sentences else 0
+    found = None
+    for token in span.doc[first : span.start]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") and not any(
+            a <= token.idx < b for a, b in article.quote_spans
+        ):
+            found = token
+    if found is None:
+        return None
+    group = article.people.speaker_for_name(span.doc[found.left_edge.i : found.i + 1])
+    if group is None or group.kind is SpeakerKind.PERSON:
+        return None
+    return replace(group, resolution=Resolution.COREFERENCE)
 
 
 def _nearest_speaker(

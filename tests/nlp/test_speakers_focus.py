@@ -105,9 +105,38 @@ def test_speakers_person_in_focus(nlp, text, content, mention, expected):
             "The Calgary-based railway said that the cold slows its trains.",
             "the cold slows its trains", "The Calgary-based railway", "Prairie Northern Railway",
         ),
+        (
+            "Northgate Mining Corporation closed the mine in May. Northgate Council said that the workers would be paid.",
+            "the workers would be paid", "Northgate Council", "Northgate Council",
+        ),
+        (
+            "Northgate Mining Corporation closed the mine in May. Northgate hired a lawyer. "
+            "The company said that the workers would be paid.",
+            "the workers would be paid", "The company", "Northgate Mining Corporation",
+        ),
+        (
+            "The Harbour Transit Authority declined to discuss its contract with Brookfield Energy. "
+            "It said that the talks were private.",
+            "the talks were private", "It", "Harbour Transit Authority",
+        ),
+        (
+            "Questions went to the Harbour Transit Authority about its contract with Brookfield Energy. "
+            "It said that the talks were private.",
+            "the talks were private", "It", "Brookfield Energy",
+        ),
+        (
+            "Republican senators are eager to go home, and they say that the bill can wait.",
+            "the bill can wait", "they", "republican senators",
+        ),
+        (
+            "The Harbour Transit Authority met on Monday. They said that fares would rise.",
+            "fares would rise", "They", "unknown",
+        ),
     ],
     ids=["short-name-of-a-body", "body-noun-with-a-word-of-its-name", "body-noun-alone-takes-the-last",
-         "place-based-body-noun"],
+         "place-based-body-noun", "not-the-start-of-a-longer-name", "body-noun-to-the-full-name",
+         "it-the-body-that-was-subject", "it-the-last-body-when-none-was-subject", "they-the-plural-subject",
+         "they-no-plural-subject"],
 )
 def test_speakers_body_names(nlp, text, content, mention, expected):
     assert _last_speaker(nlp, text, content, mention).name == expected
