@@ -174,19 +174,21 @@ def in_credit(span: Span, *, text: str | None = None) -> bool:
     return "\n" not in inner and ("/" in inner or bool(_CREDIT_WORDS.search(inner)))
 
 
-def in_caption(span: Span, *, text: str | None = None) -> bool:
-    """A name in a photo caption paragraph: "Judy, centre, and Baylasan at their home", "He is shown at ...",
-    or a paragraph that ends in a photo credit.
+def in_caption(span: Span, *, text: str | None = None) -> tuple[int, int] | None:
+    """The caption paragraph a name is in, as character offsets, or None.
 
-    ``text`` is ``span.doc.text`` when the caller has it: spaCy rebuilds that string on every access.
+    A caption names people by where they stand ("Judy, centre, and Baylasan at
+    their home"), says it shows them ("He is shown at ..."), or ends in a photo
+    credit ("X looks at the photos. (THE CANADIAN PRESS FILE PHOTO)").
+    ``text`` is ``span.doc.text`` when the caller has it: spaCy rebuilds that
+    string on every access.
     """
     text = span.doc.text if text is None else text
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     paragraph = text[start : end if end >= 0 else len(text)].rstrip()
-    if _CAPTION.search(paragraph):
-        return True
-    # A paragraph ending in a photo credit is a caption: "X looks at the photos. (THE CANADIAN PRESS FILE PHOTO)".
     opening = paragraph.rfind("(")
     credit = paragraph[opening + 1 : -1] if opening >= 0 and paragraph.endswith(")") else ""
-    return "/" in credit or bool(_CREDIT_WORDS.search(credit))
+    if _CAPTION.search(paragraph) or "/" in credit or _CREDIT_WORDS.search(credit):
+        return start, start + len(paragraph)
+    return None

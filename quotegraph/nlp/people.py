@@ -92,6 +92,7 @@ class People:
         self.doc = doc
         self.lexicons = lexicons
         self.text = ""  # doc.text, read once by build (spaCy rebuilds it on every access)
+        self.captions: list[tuple[int, int]] = []  # caption paragraphs that name people
         # A doc without sentence boundaries (a blank pipeline) is one sentence.
         self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self._drafts: dict[str, _Draft] = {}
@@ -109,9 +110,9 @@ class People:
         text = doc.text  # rebuilt by spaCy on every access: once, not once per entity
         people.text = text
         ents = [relabel(line_of(e), lexicons) for e in doc.ents if not in_credit(e, text=text)]
-        # People named only in a photo caption are pictured, not speaking: they never take the floor.
         spans = [e for e in ents + untagged_names(doc, lexicons) if e.label_ == "PERSON" or not e.label_]
-        spans = [e for e in spans if not in_caption(e, text=text)]
+        # People named in a photo caption are pictured, not speaking: they never take the floor from a speaker.
+        people.captions = sorted({c for c in (in_caption(e, text=text) for e in spans) if c is not None})
         for ent in ents:
             name = lexicons.names.canonical(ent.text)
             if ent.label_ == "ORG" and not lexicons.is_outlet(name):
@@ -265,8 +266,15 @@ class People:
             person.name
             for person in self.by_name.values()
             if person.compatible(gender, number)
-            and any(start <= s < end and not any(a <= s < b for a, b in outside) for s in person.starts)
+            and any(
+                start <= s < end and not any(a <= s < b for a, b in outside) and not self.pictured(s)
+                for s in person.starts
+            )
         }
+
+    def pictured(self, position: int) -> bool:
+        """Whether ``position`` is in a photo caption that names people."""
+        return any(a <= position < b for a, b in self.captions)
 
     def introduced_between(
         self, start: int, end: int, *, outside: list[tuple[int, int]], gender: str = "any", number: str = "singular"
@@ -282,7 +290,7 @@ class People:
             person = self.person_at(token.i) or self._by_surname(token)
             if person is None or not person.compatible(gender, number):
                 continue
-            if not any(a <= token.idx < b for a, b in outside):
+            if not any(a <= token.idx < b for a, b in outside) and not self.pictured(token.idx):
                 found = (person, self._mention_at(token.i, person.name))
         return found
 

@@ -281,8 +281,8 @@ def _coref_antecedents(token: Token, article: _Article) -> list[Person]:
     found: list[Person] = []
     for index in coref.resolve_token(annotated[0], annotated[1], token):
         start = doc[index].idx
-        if any(a <= start < b for a, b in quote_spans):
-            continue  # a name inside someone's quote is rarely the next speaker
+        if any(a <= start < b for a, b in quote_spans) or people.pictured(start):
+            continue  # a name inside someone's quote is rarely the next speaker, one in a caption never
         person = people.person_at(index)
         if person is not None and person not in found:
             found.append(person)

@@ -158,7 +158,7 @@ def test_speakers_body_names(nlp, text, content, mention, expected):
 def test_speakers_in_caption(nlp, text, name, expected):
     doc = nlp(text)
     start = text.index(name)
-    assert in_caption(doc.char_span(start, start + len(name))) is expected
+    assert (in_caption(doc.char_span(start, start + len(name))) is not None) is expected
 
 
 @pytest.mark.parametrize(
