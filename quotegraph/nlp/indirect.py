@@ -338,7 +338,7 @@ def _trim(doc: Doc, first: int, last: int, cue: Cue) -> Span | None:
         if last >= first and doc[last].pos_ == "CCONJ":
             # "said that A and B" parsed with B as the verb's conjunct: keep B.
             conj = next((c for c in cue.head.rights if c.dep_ == "conj" and c.left_edge.i == last + 1), None)
-            if conj is not None and "\n" not in doc[last: conj.right_edge.i].text:
+            if conj is not None and "\n" not in doc[last: conj.right_edge.i].text and not is_cue_word(conj):
                 last = conj.right_edge.i
                 continue
         while last >= first and _dangling(doc[last]):

@@ -52,8 +52,15 @@ def test_clause_edges_trailing_clauses_kept(nlp, text, expected):
             "The mayor told reporters the bridge will reopen in May, but would not say when the tolls start.",
             [("the bridge will reopen in May", "told")],
         ),
+        (
+            "Ms. Lund said the pressure on the top of the ticket would be intense — and she noted that any change would come late.",
+            [
+                ("the pressure on the top of the ticket would be intense", "said"),
+                ("that any change would come late", "noted"),
+            ],
+        ),
     ],
-    ids=["and-added-is-its-own-cue", "negated-refusal-is-not-content"],
+    ids=["and-added-is-its-own-cue", "negated-refusal-is-not-content", "dash-and-noted-is-its-own-cue"],
 )
 def test_clause_edges_trailing_clauses_left_out(nlp, text, expected):
     assert _contents(nlp, text) == expected
