@@ -113,3 +113,27 @@ def object_content(verb: Token, *, lang: str = "en", min_words: int = 3) -> tupl
     if sum(t.is_alpha for t in verb.doc[obj.left_edge.i : last + 1]) < min_words:
         return None
     return obj.left_edge.i, last
+
+
+def colon_run(verb: Token, words_end: int) -> tuple[int, int] | None:
+    """``X added: A. B.``: a cue closed by a colon reports the rest of its paragraph, unquoted.
+
+    ``words_end`` is the index after the cue words. Returns the token range
+    from after the colon to the end of the paragraph (the caller cuts it at
+    the line break), or None when no colon follows, the colon ends the line
+    (the next paragraph is the content) or a quote mark opens the content
+    (a direct quote).
+
+    Notes
+    -----
+    One statement over several sentences stays one quote (issue 13 §2);
+    PolNeAR marks ``added: It's typical … She knows nothing …`` as one content.
+    """
+    doc = verb.doc
+    colon = words_end
+    if colon + 1 >= len(doc) or doc[colon].text != ":" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    first = doc[colon + 1]
+    if first.is_space or first.is_quote or "\n" in first.text:
+        return None
+    return first.i, len(doc) - 1

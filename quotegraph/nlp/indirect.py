@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, QuoteKind, Resolution, TextSpan
-from quotegraph.nlp.clause_edges import in_quote_marks, object_content, trailing_clauses
+from quotegraph.nlp.clause_edges import colon_run, in_quote_marks, object_content, trailing_clauses
 from quotegraph.nlp.cues import Cue, cue_span, find_cues, is_cue_word, speaker_of
 from quotegraph.nlp.quote_marks import QuoteMarks, find_quote_marks
 from quotegraph.nlp.speech import in_boilerplate, in_caption, put_question, reports_speech
@@ -184,7 +184,7 @@ def _content_tokens(cue: Cue, lang: str, quoted: list[tuple[int, int]]) -> tuple
     if cue.kind == "according":
         return _around_according(cue)
     head = cue.head
-    aside = _parenthetical(cue)
+    aside = _parenthetical(cue) or colon_run(head, cue.words.end)
     if aside is not None:
         return aside
     comps = [c for c in head.children if c.dep_ in _CLAUSE_DEPS]
