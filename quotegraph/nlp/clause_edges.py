@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from quotegraph.lexicon import load_lexicon
 from quotegraph.nlp.cues import is_cue_word
 
-__all__ = ["trailing_clauses", "in_quote_marks"]
+__all__ = ["trailing_clauses", "in_quote_marks", "object_content", "colon_run", "unmarked_clause"]
 
 _ENDS = frozenset({".", "!", "?", ";", ":"})
 
@@ -137,3 +137,25 @@ def colon_run(verb: Token, words_end: int) -> tuple[int, int] | None:
     if first.is_space or first.is_quote or "\n" in first.text:
         return None
     return first.i, len(doc) - 1
+
+
+def unmarked_clause(verb: Token) -> tuple[int, int] | None:
+    """``Trump said after the convention he would not accept …``: a clause the parser hung as an adverbial.
+
+    With a phrase between the verb and its reported clause and no "that", the
+    parser often makes the clause an adverbial of the verb. An adverbial
+    clause after the verb with a subject of its own and no linking word
+    (``if``, ``because``, or ``when``, which the parser tags as an adverb) is
+    the content.
+    """
+    for child in verb.rights:
+        if child.dep_ != "advcl" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        kids = list(child.children)
+        subject = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is None or subject.i > child.i or any(c.dep_ == "mark" or c.tag_ == "WRB" for c in kids):
+            continue
+        if child.left_edge.i <= verb.i or verb.doc[child.left_edge.i - 1].is_punct:
+            continue  # "…, she said, as …" or a clause set off by a comma is not its object
+        return subject.left_edge.i, child.right_edge.i  # the phrase before the subject dates the saying
+    return None

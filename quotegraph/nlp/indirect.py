@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, QuoteKind, Resolution, TextSpan
-from quotegraph.nlp.clause_edges import colon_run, in_quote_marks, object_content, trailing_clauses
+from quotegraph.nlp.clause_edges import colon_run, in_quote_marks, object_content, trailing_clauses, unmarked_clause
 from quotegraph.nlp.cues import Cue, cue_span, find_cues, is_cue_word, speaker_of
 from quotegraph.nlp.quote_marks import QuoteMarks, find_quote_marks
 from quotegraph.nlp.speech import in_boilerplate, in_caption, put_question, reports_speech
@@ -120,10 +120,19 @@ def _clauses(doc: Doc, lang: str, quoted: list[tuple[int, int]]) -> Iterator[_Cl
         first, last = _within_paragraph(doc, cue, *tokens)
         last = _before_next_cue(doc, cue, first, last, lang, quoted)
         span = _trim(doc, first, last, cue)
+        if span is not None and _leaves_its_quote(cue, span, quoted):
+            continue  # 'The column "Melania, tell your story" is thoughtful': a title, not a report
         if span is not None and put_question(cue.head, span[0]):
             continue  # "Asked whether ..., X declined to comment": no one's claim
         if span is not None and sum(1 for t in span if t.is_alpha) >= _MIN_WORDS:
             yield _Clause(span.start_char, span.end_char, cue, _around_cue(doc, cue, span))
+
+
+def _leaves_its_quote(cue: Cue, span: Span, quoted: list[tuple[int, int]]) -> bool:
+    """True when a cue inside quote marks would report words outside them."""
+    at = cue.head.idx
+    pair = next(((a, b) for a, b in quoted if a < at < b), None)
+    return pair is not None and not (pair[0] <= span.start_char and span.end_char <= pair[1])
 
 
 def _around_cue(doc: Doc, cue: Cue, span: Span) -> tuple[tuple[int, int], ...]:
@@ -158,7 +167,8 @@ def _before_next_cue(doc: Doc, cue: Cue, first: int, last: int, lang: str, quote
     """End the content before a subjectless reporting verb hung inside it by the parser.
 
     "X said A, adding that B" and "X conceded A and said B" often come out with
-    "adding"/"said" attached inside A; each is a cue of its own.
+    "adding"/"said" attached inside A; each is a cue of its own. So is a
+    coordinated cue with a subject of its own ("X said A, and Y said B").
     """
     for i in range(max(first, cue.head.i + 1), last + 1):
         token = doc[i]
@@ -167,6 +177,9 @@ def _before_next_cue(doc: Doc, cue: Cue, first: int, last: int, lang: str, quote
         if in_quote_marks(token, quoted):
             continue  # 'blame for focusing on "he said this, he tweeted that"': quoted words
         if _has_subject(token):
+            before = token.left_edge.i - 1  # "…, and when pressed, the mayor said B": B is hers
+            if token.dep_ == "conj" and before > first and doc[before].pos_ == "CCONJ":
+                return before
             continue
         if token.tag_ == "VBG" or (token.dep_ == "conj" and doc[token.i - 1].pos_ == "CCONJ"):
             return token.left_edge.i - 1
@@ -202,7 +215,10 @@ def _content_tokens(cue: Cue, lang: str, quoted: list[tuple[int, int]]) -> tuple
             return first.left_edge.i, xcomp.right_edge.i
     if head.dep_ == "parataxis" and head.head.i < head.i:
         return head.head.left_edge.i, head.left_edge.i - 1
-    return _as_reported(cue) or _after_colon(cue) or _stray_that_clause(cue) or object_content(head, lang=lang)
+    return (
+        _as_reported(cue) or _after_colon(cue) or _stray_that_clause(cue)
+        or unmarked_clause(head) or object_content(head, lang=lang)
+    )
 
 
 def _as_reported(cue: Cue) -> tuple[int, int] | None:

@@ -56,6 +56,8 @@ def _addresses_reader(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None:
         return subject.lower_ == "you"
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return _addresses_reader(verb.head)  # "Go a step further, and ask …"
     return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 

@@ -1,4 +1,4 @@
-"""Not speech: captions and advice to the reader (issue 13 §4)."""
+"""Not speech: captions, advice to the reader, cues inside titles (issue 13 §4)."""
 
 from __future__ import annotations
 
@@ -38,8 +38,20 @@ def test_speech_in_caption(text, span, expected):
         ("Tell him why you think the beard would look better short.", []),
         ("You can also suggest that he trims the beard before the wedding.", []),
         ("The barber suggests that he trims the beard before the wedding.", ["that he trims the beard before the wedding"]),
+        ("Go one step further, and ask whether the beard would suit a groom.", []),
+        (
+            'Her column, "Mayor, tell us your plan," is sharp and well argued.',
+            ['"Mayor, tell us your plan,"'],
+        ),
+        (
+            '"He told me the plant will close in June," the driver said.',
+            ['"He told me the plant will close in June,"'],
+        ),
     ],
-    ids=["caption", "same-sentence-no-caption", "imperative", "you-subject", "third-person-kept"],
+    ids=[
+        "caption", "same-sentence-no-caption", "imperative", "you-subject", "third-person-kept",
+        "coordinated-imperative", "cue-in-a-title-reports-nothing-outside", "cue-inside-a-direct-quote",
+    ],
 )
 def test_speech_not_speech_dropped(nlp, text, expected):
     assert _contents(nlp, text) == expected
