@@ -167,8 +167,7 @@ def _before_next_cue(doc: Doc, cue: Cue, first: int, last: int, lang: str, quote
     """End the content before a subjectless reporting verb hung inside it by the parser.
 
     "X said A, adding that B" and "X conceded A and said B" often come out with
-    "adding"/"said" attached inside A; each is a cue of its own. So is a
-    coordinated cue with a subject of its own ("X said A, and Y said B").
+    "adding"/"said" attached inside A; each is a cue of its own.
     """
     for i in range(max(first, cue.head.i + 1), last + 1):
         token = doc[i]
@@ -177,10 +176,7 @@ def _before_next_cue(doc: Doc, cue: Cue, first: int, last: int, lang: str, quote
         if in_quote_marks(token, quoted):
             continue  # 'blame for focusing on "he said this, he tweeted that"': quoted words
         if _has_subject(token):
-            before = token.left_edge.i - 1  # "…, and when pressed, the mayor said B": B is hers
-            if token.dep_ == "conj" and before > first and doc[before].pos_ == "CCONJ":
-                return before
-            continue
+            continue  # "told reporters A and, since December, the US estimates B" is one report
         if token.tag_ == "VBG" or (token.dep_ == "conj" and doc[token.i - 1].pos_ == "CCONJ"):
             return token.left_edge.i - 1
     return last
