@@ -123,6 +123,7 @@ class _Table:
         self.entities: dict[str, _Facts] = {}
         self._aliases: dict[tuple[str, str, str], set[str]] = {}
         self._bodies: dict[str, str] = {}  # folded organisation or place name → its spelling
+        self._longer_bodies = _LongerBodies({})
 
     def add_speaker(self, quote: Quote) -> None:
         speaker = quote.speaker
@@ -163,12 +164,13 @@ class _Table:
 
     def resolve(self) -> None:
         """Give every surface name its entity key, full names first."""
-        fulls = self._full_names()
+        fulls = _FullNames(self._full_names())
         self._bodies = {
             _fold(p.bare): p.bare
             for p in reversed(list(self.surface.values()))  # the first spelling seen wins
             if p.kind is not SpeakerKind.PERSON and p.bare[:1].isupper()
         }
+        self._longer_bodies = _LongerBodies(self._bodies)
         for key, parsed in self.surface.items():
             target = self._entity_key(key, parsed, fulls)
             self.canonical[key] = target
@@ -192,11 +194,11 @@ class _Table:
                 fulls.setdefault(parsed.bare, set()).add(parsed.doc_id)
         return fulls
 
-    def _entity_key(self, key: tuple[str, str, str], parsed: _Name, fulls: dict[str, set[str]]) -> str:
+    def _entity_key(self, key: tuple[str, str, str], parsed: _Name, fulls: _FullNames) -> str:
         if parsed.bare[:1].islower():  # "a senior official", "the campaign": one per article
             return f"unnamed:{parsed.doc_id}:{_fold(parsed.bare)}"
         if parsed.kind is not SpeakerKind.PERSON and not _lone_surname(parsed.bare, fulls):
-            return f"body:{_link_body(_fold(parsed.bare), self._bodies)}"
+            return f"body:{self._longer_bodies.link(_fold(parsed.bare))}"
         return f"person:{_link_person(parsed, fulls)}"
 
     def _display(self, target: str, parsed: _Name) -> str:
@@ -236,7 +238,7 @@ class _Table:
         if not organisation:
             return None
         name = self.names.canonical(organisation)
-        return self._bodies.get(_link_body(_fold(name), self._bodies), name)
+        return self._bodies.get(self._longer_bodies.link(_fold(name)), name)
 
     def to_entities(self) -> list[Entity]:
         merged: dict[str, Entity] = {}
@@ -254,12 +256,37 @@ class _Table:
         return [merged[k] for k in sorted(merged)]
 
 
-def _link_person(parsed: _Name, fulls: dict[str, set[str]]) -> str:
+class _FullNames:
+    """Multi-word person names → their articles, indexed by last word.
+
+    Every name `fits_name` lets a shorter name stand for ends in that name's
+    last word, so only the full names sharing it are tried (in corpus order,
+    as a scan of all of them would find them).
+    """
+
+    def __init__(self, articles: dict[str, set[str]]) -> None:
+        self.articles = articles
+        self._by_last: dict[str, list[str]] = {}
+        for full in articles:
+            self._by_last.setdefault(full.split()[-1], []).append(full)
+        self.sole_surnames = set(sole_bearers((full, full) for full in articles))
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.articles
+
+    def fitting(self, name: str) -> list[str]:
+        """The full names ``name`` fits (`fits_name`), in corpus order."""
+        words = name.split()
+        candidates = self._by_last.get(words[-1], []) if words else []
+        return [full for full in candidates if fits_name(name, full)]
+
+
+def _link_person(parsed: _Name, fulls: _FullNames) -> str:
     """The full name a person's name stands for, when only one fits."""
     if parsed.bare in fulls:
         return _longer_form(parsed.bare, fulls)
-    fits = [full for full in fulls if fits_name(parsed.bare, full)]
-    here = [full for full in fits if parsed.doc_id in fulls[full]]
+    fits = fulls.fitting(parsed.bare)
+    here = [full for full in fits if parsed.doc_id in fulls.articles[full]]
     if len(here) == 1:
         return here[0]
     if not here and len(fits) == 1:
@@ -269,40 +296,60 @@ def _link_person(parsed: _Name, fulls: dict[str, set[str]]) -> str:
     return parsed.bare
 
 
-def _lone_surname(name: str, fulls: dict[str, set[str]]) -> bool:
+def _lone_surname(name: str, fulls: _FullNames) -> bool:
     """One capitalised word that is the surname of exactly one person in the corpus.
 
     The small NER model often tags "Lindqvist said" as an organisation; a reader
     who met "Mara Lindqvist" in another article knows better.
 
-    >>> _lone_surname("Lindqvist", {"Mara Lindqvist": {"a"}})
+    >>> _lone_surname("Lindqvist", _FullNames({"Mara Lindqvist": {"a"}}))
     True
-    >>> _lone_surname("Smith", {"John Smith": {"a"}, "Jane Smith": {"b"}})
+    >>> _lone_surname("Smith", _FullNames({"John Smith": {"a"}, "Jane Smith": {"b"}}))
     False
     """
     if len(name.split()) != 1 or not name[:1].isupper():
         return False
-    return name in sole_bearers((full, full) for full in fulls)
+    return name in fulls.sole_surnames
 
 
-def _link_body(folded: str, bodies: dict[str, str]) -> str:
+class _LongerBodies:
     """"harbour authority" joins "haldport harbour authority" when that is the one longer name holding it.
 
-    Single words stay apart: "Union" may be any union.
+    Single words stay apart: "Union" may be any union. A longer name holding
+    ``folded`` has its first word as one of its own words, so only those are
+    tried; answers are kept (the bodies do not change once resolved).
+
+    >>> bodies = _LongerBodies(dict.fromkeys(["haldport harbour authority", "union", "harbour authority"]))
+    >>> bodies.link("harbour authority"), bodies.link("union"), bodies.link("port authority")
+    ('haldport harbour authority', 'union', 'port authority')
     """
-    words = folded.split()
-    if len(words) < 2:
-        return folded
-    longer = [
-        other for other in bodies
-        if len(other.split()) > len(words) and f" {folded} " in f" {other} "
-    ]
-    return longer[0] if len(longer) == 1 else folded
+
+    def __init__(self, bodies: dict[str, str]) -> None:
+        self._by_word: dict[str, list[str]] = {}
+        for other in bodies:
+            for word in dict.fromkeys(other.split()):
+                self._by_word.setdefault(word, []).append(other)
+        self._linked: dict[str, str] = {}
+
+    def link(self, folded: str) -> str:
+        if folded not in self._linked:
+            self._linked[folded] = self._longer(folded)
+        return self._linked[folded]
+
+    def _longer(self, folded: str) -> str:
+        words = folded.split()
+        if len(words) < 2:
+            return folded
+        longer = [
+            other for other in self._by_word.get(words[0], ())
+            if len(other.split()) > len(words) and f" {folded} " in f" {other} "
+        ]
+        return longer[0] if len(longer) == 1 else folded
 
 
-def _longer_form(name: str, fulls: dict[str, set[str]]) -> str:
+def _longer_form(name: str, fulls: _FullNames) -> str:
     """"Antony Blinken" joins "Antony J. Blinken" when that is the only longer form."""
-    longer = [f for f in fulls if f != name and len(f.split()) > len(name.split()) and fits_name(name, f)]
+    longer = [f for f in fulls.fitting(name) if f != name and len(f.split()) > len(name.split())]
     return longer[0] if len(longer) == 1 else name
 
 

@@ -198,6 +198,7 @@ class _TextEvidence:
         self.roles = _role_table(lang)
         self.apposition = re.compile(r",\s+((?:[\w'’.-]+\s+){0,5}?)(%s)\b" % "|".join(
             sorted((re.escape(r) for r in self.roles), key=len, reverse=True)), re.IGNORECASE)
+        self._honorific_patterns: dict[str, re.Pattern[str]] = {}  # compiled once per surname
 
     def article_vote(self, quotes: Sequence[Quote], text: str) -> tuple[str, str] | None:
         """``(gender, kind)`` the article's text gives its speaker, or None."""
@@ -232,24 +233,29 @@ class _TextEvidence:
     def _text_evidence(self, name: str, text: str) -> Iterable[tuple[str, str]]:
         _, bare = self.names.split_title(name)
         words = bare.split()
-        if len(words) < 1 or not text or not words[0][:1].isupper():
+        # Every pattern below spells the surname out: an article without it has nothing to say.
+        if len(words) < 1 or not text or not words[0][:1].isupper() or words[-1] not in text:
             return
-        surname = re.escape(words[-1])
-        # Given names between the honorific and the surname must be capitalised: in
-        # "Mr. and Mrs. Keel" only "Mrs." is Keel's.
-        honorific = re.compile(r"\b((?i:%s))\.?\s+(?:[A-Z][\w'’.-]*\s+){0,2}%s\b" % (
-            "|".join(re.escape(h) for h in self.honorifics), surname))
-        for match in honorific.finditer(text):
+        for match in self._honorific(words[-1]).finditer(text):
             if match.group(0)[:1].isupper():
                 yield self.honorifics[match.group(1).lower()], "honorific"
         for match in _self_reference(words[-1]).finditer(text):
             yield self.pronouns[(match.group(1) or match.group(2)).lower()], "pronoun"
         if len(words) < 2:
             return
-        for match in re.finditer(re.escape(bare), text):
-            gender = self._apposition_gender(text[match.end() : match.end() + 80])
+        for end in _ends_of(bare, text):
+            gender = self._apposition_gender(text[end : end + 80])
             if gender:
                 yield gender, "role"
+
+    def _honorific(self, surname: str) -> re.Pattern[str]:
+        """``Ms. Lonechild``, ``Mr. John Lonechild``: an honorific right before the name."""
+        if surname not in self._honorific_patterns:
+            # Given names between the honorific and the surname must be capitalised: in
+            # "Mr. and Mrs. Keel" only "Mrs." is Keel's.
+            self._honorific_patterns[surname] = re.compile(r"\b((?i:%s))\.?\s+(?:[A-Z][\w'’.-]*\s+){0,2}%s\b" % (
+                "|".join(re.escape(h) for h in self.honorifics), re.escape(surname)))
+        return self._honorific_patterns[surname]
 
     def _apposition_gender(self, after: str) -> str | None:
         """The gendered role in ``, the chairwoman of ...`` right after a name."""
@@ -262,6 +268,18 @@ class _TextEvidence:
     def _role_gender(self, description: str) -> str | None:
         found = {self.roles[w] for w in re.findall(r"[\w'-]+", description.lower()) if w in self.roles}
         return found.pop() if len(found) == 1 else None
+
+
+def _ends_of(needle: str, text: str) -> Iterable[int]:
+    """Where each occurrence of ``needle`` ends, left to right, not overlapping (as `re.finditer`).
+
+    >>> list(_ends_of("Jo Lee", "Jo Lee, the chair. Jo Lee."))
+    [6, 25]
+    """
+    at = text.find(needle)
+    while at >= 0:
+        yield at + len(needle)
+        at = text.find(needle, at + len(needle))
 
 
 @lru_cache(maxsize=4096)
