@@ -166,6 +166,9 @@ def _speaker_head(cue: Cue, lang: str) -> tuple[Token | None, Token | None]:
     if cue.kind == "dash":
         return _name_after(cue.head), None
     token = cue.head
+    named = _name_before_participle(token)
+    if named is not None:
+        return named, None
     for _ in range(4):
         # A quote mark the parser made a subject ('... creators,’’ says the founder') names no one.
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS and not c.is_punct), None)
@@ -177,6 +180,10 @@ def _speaker_head(cue: Cue, lang: str) -> tuple[Token | None, Token | None]:
             return subject, None
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             return _left_neighbour(cue.head), None
+        if token.dep_ == "xcomp" and token.tag_ == "VB":  # an infinitive; "quotes Lincoln saying" is not control
+            controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
+            if controller is not None and controller.pos_ in ("PROPN", "PRON", "NOUN"):
+                return controller, None  # "forced Stumpf to admit": the object speaks
         token = token.head
         if token.dep_ == "ccomp" and is_cue_word(token.head, lang=lang):
             token = token.head  # "X said A, adding B": A's verb is not the speaker's
@@ -214,6 +221,21 @@ def _same_paragraph(subject: Token, verb: Token) -> Token | None:
             return token
     near = _neighbour_outside(verb, ())
     return near if near is not None and not _paragraph_break(near, verb) else None
+
+
+def _name_before_participle(verb: Token) -> Token | None:
+    """The name right before a participle cue, with no comma between: "footage of Clinton asking".
+
+    Only a person's or organisation's name that is the object of a preposition
+    (a recording or report *of* them); a verb's object is reported by the
+    verb's subject ("Pelosi quotes Lincoln saying ...").
+    """
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "acl") or verb.i == 0:
+        return None
+    before = verb.nbor(-1)
+    if before.pos_ != "PROPN" or before.ent_type_ not in ("PERSON", "ORG") or before.dep_ != "pobj":
+        return None
+    return before
 
 
 def _inverted_object(cue: Cue) -> Token | None:

@@ -175,3 +175,22 @@ def test_cues_echo_without_speech_is_no_quote(nlp):
 
     doc = nlp("The empty hall echoed with cheers all night.")
     assert list(extract_indirect(doc, direct=[])) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The ad shows footage of Ivo Brandt asking, “Why are the cranes idle?”",
+         [("asking", "Ivo Brandt", None)]),
+        ("The committee forced Ola Brandt, who runs the port, to admit that the cranes had failed.",
+         [("admit", "Ola Brandt", None)]),
+        # Negatives: a verb's object with a participle is reported by the verb's subject; a date is no speaker.
+        ("Quist often quotes Ivo Brandt saying that the port is the heart of the city.",
+         [("saying", "Quist", None)]),
+        ("The ad shows footage of Tuesday asking viewers to vote.", [("asking", "The ad", None)]),
+    ],
+    ids=["footage-of-name-asking", "forced-to-admit", "quotes-x-saying", "date-before-participle"],
+)
+def test_cues_speaker_of_participles_and_control(nlp, text, expected):
+    assert _speakers(nlp, text) == expected
