@@ -140,8 +140,10 @@ def speaker_of(cue: Cue, *, lang: str = "en", outside: Sequence[tuple[int, int]]
 
 def _find(cue: Cue, lang: str, outside: Sequence[tuple[int, int]]) -> tuple[Span | None, Token | None]:
     head, relative = _speaker_head(cue, lang)
-    if head is not None and (_within(head, outside) or _in_quote_marks(head) != _in_quote_marks(cue.head)):
+    if head is not None and _within(head, outside):
         head, relative = _neighbour_outside(cue.head, outside), None
+    elif head is not None and _in_quote_marks(head) != _in_quote_marks(cue.head):
+        head, relative = _neighbour_outside(cue.head, outside) or _name_earlier(cue.head), None
     if head is not None and _paragraph_break(head, cue.head):
         head, relative = _same_paragraph(head, cue.head), None
     if head is None:
@@ -246,8 +248,8 @@ def _inverted_object(cue: Cue) -> Token | None:
     addressee or topic (", telling O'Reilly that", ", suggesting a few questions").
     """
     doc, verb = cue.head.doc, cue.head
-    if verb.tag_ not in ("VBZ", "VBD", "VBP"):
-        return None
+    if verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.lemma_.lower() in load_lexicon("addressee_verbs", "en"):
+        return None  # ", told Tracy she was": the object is spoken to
     before = verb.i - 1
     while before >= 0 and doc[before].is_space:
         before -= 1
@@ -303,6 +305,25 @@ def _paragraph_start(text: str, position: int) -> int:
         if before >= 0 and not text[before + 1 : newline].strip():
             return newline + 1
         end = newline
+
+
+def _name_earlier(verb: Token) -> Token | None:
+    """The last name before ``verb`` in its paragraph that is no object and not in quote marks.
+
+    For a cue whose parsed subject is quoted words ('Purdy, who lost 16 lbs.
+    "and two belt loops" between May and October, says').
+    """
+    doc, inside = verb.doc, _in_quote_marks(verb)
+    start = _paragraph_start(doc.text, verb.idx)
+    for token in reversed(doc[: verb.i]):
+        if token.idx < start:
+            return None
+        if token.pos_ == "PROPN" and token.dep_ in _NAME_HEADS and _in_quote_marks(token) == inside:
+            return token
+    return None
+
+
+_NAME_HEADS = frozenset({"nsubj", "nsubjpass", "ROOT", "appos"})
 
 
 def _within(token: Token, ranges: Sequence[tuple[int, int]]) -> bool:

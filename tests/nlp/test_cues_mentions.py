@@ -194,3 +194,19 @@ def test_cues_echo_without_speech_is_no_quote(nlp):
 )
 def test_cues_speaker_of_participles_and_control(nlp, text, expected):
     assert _speakers(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The parser makes the quoted words the subject; the name before them speaks.
+        ("Dock worker Ola Brandt, who lost 16 lbs. “and a belt size” between May and October, says the program "
+         "changed his life.", [("says", "Ola Brandt", None)]),
+        # Negative: after "told" the object is the one spoken to, so no speaker is made up from it.
+        ("Without meaning a word of it, told Tracy she was “one of the best.”", [("told", None, None)]),
+    ],
+    ids=["quoted-words-as-subject", "told-object-is-addressee"],
+)
+def test_cues_speaker_of_parser_slips(nlp, text, expected):
+    assert _speakers(nlp, text) == expected
