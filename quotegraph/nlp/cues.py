@@ -140,10 +140,8 @@ def speaker_of(cue: Cue, *, lang: str = "en", outside: Sequence[tuple[int, int]]
 
 def _find(cue: Cue, lang: str, outside: Sequence[tuple[int, int]]) -> tuple[Span | None, Token | None]:
     head, relative = _speaker_head(cue, lang)
-    if head is not None and _within(head, outside):
-        head, relative = _neighbour_outside(cue.head, outside), None
-    elif head is not None and _in_quote_marks(head) != _in_quote_marks(cue.head):
-        head, relative = _neighbour_outside(cue.head, outside) or _name_earlier(cue.head), None
+    if head is not None and (_within(head, outside) or _in_quote_marks(head) != _in_quote_marks(cue.head)):
+        head, relative = _neighbour_outside(cue.head, outside) or _name_earlier(cue.head, outside), None
     if head is not None and _paragraph_break(head, cue.head):
         head, relative = _same_paragraph(head, cue.head), None
     if head is None:
@@ -307,7 +305,7 @@ def _paragraph_start(text: str, position: int) -> int:
         end = newline
 
 
-def _name_earlier(verb: Token) -> Token | None:
+def _name_earlier(verb: Token, outside: Sequence[tuple[int, int]] = ()) -> Token | None:
     """The last name before ``verb`` in its paragraph that is no object and not in quote marks.
 
     For a cue whose parsed subject is quoted words ('Purdy, who lost 16 lbs.
@@ -318,8 +316,10 @@ def _name_earlier(verb: Token) -> Token | None:
     for token in reversed(doc[: verb.i]):
         if token.idx < start:
             return None
-        if token.pos_ == "PROPN" and token.dep_ in _NAME_HEADS and _in_quote_marks(token) == inside:
-            return token
+        if (token.pos_ == "PROPN" and token.dep_ in _NAME_HEADS and not _within(token, outside)
+                and _in_quote_marks(token) == inside):
+            # "Rep. Ola Brandt (D-Md.)": an apposition after a name stands for that name
+            return token.head if token.dep_ == "appos" and token.head.i < token.i else token
     return None
 
 

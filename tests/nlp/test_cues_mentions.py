@@ -210,3 +210,23 @@ def test_cues_speaker_of_participles_and_control(nlp, text, expected):
 )
 def test_cues_speaker_of_parser_slips(nlp, text, expected):
     assert _speakers(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The parser puts the subject inside the quote and ")" stands before the cue: the name before speaks.
+        ('"He would be a great mayor. Not good, great. One of the brightest people in the entire city," '
+         "Rep. Ola Brandt (D-Md.) said in a phone interview.", "Ola Brandt"),
+        # Negative: a well-parsed cue keeps its own subject.
+        ('"The cranes are idle," Ola Brandt said on Monday.', "Ola Brandt"),
+    ],
+    ids=["subject-inside-quote", "plain"],
+)
+def test_cues_direct_quote_speaker_outside_the_quote(nlp, text, expected):
+    from quotegraph.nlp.direct import extract_direct
+
+    quotes = list(extract_direct(nlp(text)))
+    mention = quotes[0].speaker.mention
+    assert text[mention.start : mention.end] == mention.text == expected
