@@ -11,14 +11,13 @@ who is speaking. Quote marks are paired by `quotegraph.nlp.quote_marks`.
 from __future__ import annotations
 
 import logging
-import re
 from typing import NamedTuple, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Resolution, Speaker, TextSpan
-from quotegraph.nlp.names import NameLexicons
+from quotegraph.nlp.mention_spans import in_quote_marks, mention_span, paragraph_break, paragraph_start
 
 __all__ = [
     "Cue",
@@ -44,8 +43,6 @@ class Cue(NamedTuple):
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "prep"})
-_NAME_DEPS = frozenset({"compound", "flat", "nmod", "poss"})
-_NOUN_RIGHT = frozenset({"amod", "prep", "nummod", "compound"})
 
 
 def find_cues(doc: Doc, *, lang: str = "en") -> list[Cue]:
@@ -140,13 +137,13 @@ def speaker_of(cue: Cue, *, lang: str = "en", outside: Sequence[tuple[int, int]]
 
 def _find(cue: Cue, lang: str, outside: Sequence[tuple[int, int]]) -> tuple[Span | None, Token | None]:
     head, relative = _speaker_head(cue, lang)
-    if head is not None and (_within(head, outside) or _in_quote_marks(head) != _in_quote_marks(cue.head)):
+    if head is not None and (_within(head, outside) or in_quote_marks(head) != in_quote_marks(cue.head)):
         head, relative = _neighbour_outside(cue.head, outside) or _name_earlier(cue.head, outside), None
-    if head is not None and _paragraph_break(head, cue.head):
+    if head is not None and paragraph_break(head, cue.head):
         head, relative = _same_paragraph(head, cue.head), None
     if head is None:
         return None, None
-    return _mention(head, lang), relative
+    return mention_span(head, lang), relative
 
 
 def cue_span(cue: Cue) -> TextSpan:
@@ -192,18 +189,8 @@ def _speaker_head(cue: Cue, lang: str) -> tuple[Token | None, Token | None]:
     return None, None
 
 
+_SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})  # who can own a statement noun
 _RELATIVES = frozenset({"WP", "WDT"})  # "who", "which", "that" heading a relative clause
-
-
-def _paragraph_break(a: Token, b: Token) -> bool:
-    """True when a blank line separates tokens ``a`` and ``b`` (the parser joined two paragraphs)."""
-    doc = a.doc
-    first, last = sorted((a.i, b.i))
-    gap = doc.text[doc[first].idx : doc[last].idx]
-    return _BLANK_LINE.search(gap) is not None
-
-
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 def _same_paragraph(subject: Token, verb: Token) -> Token | None:
@@ -217,10 +204,10 @@ def _same_paragraph(subject: Token, verb: Token) -> Token | None:
     candidates = [c for c in subject.children if c.dep_ in ("appos", "conj")]
     candidates += [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != subject.i]
     for token in sorted(candidates, key=lambda t: t.i):
-        if not _paragraph_break(token, verb):
+        if not paragraph_break(token, verb):
             return token
     near = _neighbour_outside(verb, ())
-    return near if near is not None and not _paragraph_break(near, verb) else None
+    return near if near is not None and not paragraph_break(near, verb) else None
 
 
 def _name_before_participle(verb: Token) -> Token | None:
@@ -277,47 +264,19 @@ def _left_neighbour(verb: Token) -> Token | None:
     return verb.doc[i]
 
 
-_QUOTE_MARKS = re.compile(r"[“”\"]|''|’’|‘‘|``")
-
-
-def _in_quote_marks(token: Token) -> bool:
-    """True when an odd number of quote marks opens the token's paragraph before it.
-
-    A subject in quotes whose cue is outside them is quoted words or a title
-    ('said on "Fox and Friends"'), never the speaker; inside a quoted passage
-    both are in quotes and the nested cue keeps its subject. Single quotes are
-    left out: they are also apostrophes.
-    """
-    text = token.doc.text
-    return len(_QUOTE_MARKS.findall(text, _paragraph_start(text, token.idx), token.idx)) % 2 == 1
-
-
-def _paragraph_start(text: str, position: int) -> int:
-    """Where the paragraph holding ``position`` starts: after the last blank (or whitespace-only) line."""
-    end = position
-    while True:
-        newline = text.rfind("\n", 0, end)
-        if newline < 0:
-            return 0
-        before = text.rfind("\n", 0, newline)
-        if before >= 0 and not text[before + 1 : newline].strip():
-            return newline + 1
-        end = newline
-
-
 def _name_earlier(verb: Token, outside: Sequence[tuple[int, int]] = ()) -> Token | None:
     """The last name before ``verb`` in its paragraph that is no object and not in quote marks.
 
     For a cue whose parsed subject is quoted words ('Purdy, who lost 16 lbs.
     "and two belt loops" between May and October, says').
     """
-    doc, inside = verb.doc, _in_quote_marks(verb)
-    start = _paragraph_start(doc.text, verb.idx)
+    doc, inside = verb.doc, in_quote_marks(verb)
+    start = paragraph_start(doc.text, verb.idx)
     for token in reversed(doc[: verb.i]):
         if token.idx < start:
             return None
         if (token.pos_ == "PROPN" and token.dep_ in _NAME_HEADS and not _within(token, outside)
-                and _in_quote_marks(token) == inside):
+                and in_quote_marks(token) == inside):
             # "Rep. Ola Brandt (D-Md.)": an apposition after a name stands for that name
             return token.head if token.dep_ == "appos" and token.head.i < token.i else token
     return None
@@ -335,7 +294,7 @@ def _neighbour_outside(verb: Token, outside: Sequence[tuple[int, int]]) -> Token
     before = _left_neighbour(verb)
     if before is None and verb.i > 1 and verb.nbor(-1).text == "," and verb.nbor(-2).dep_ == "appos":
         before = verb.nbor(-2).head  # "Flynn, a top surrogate, said"
-    if before is not None and not _within(before, outside) and _in_quote_marks(before) == _in_quote_marks(verb):
+    if before is not None and not _within(before, outside) and in_quote_marks(before) == in_quote_marks(verb):
         return before
     doc = verb.doc
     after = verb.i + 1
@@ -384,92 +343,3 @@ def _noun_cue_speaker(noun: Token) -> Token | None:
         verb = noun.head if noun.head.pos_ == "VERB" else noun.head.head
         return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
     return None
-
-
-def _mention(head: Token, lang: str) -> Span:
-    doc = head.doc
-    if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ != "PERSON"):
-        # "Its director, Ivo Brandt, said": the name in apposition names the speaker.
-        name = next((c for c in head.rights if _names_in_apposition(head, c)), None)
-        head = name if name is not None else head
-    if head.pos_ == "PRON":
-        return doc[head.i : head.i + 1]
-    if head.pos_ == "PROPN":
-        start = head.i
-        while start > 0 and _name_part(doc[start - 1], head):
-            start -= 1
-        end = head.i + 1
-        while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].pos_ == "PROPN":
-            end += 1
-        if head.ent_type_ in _BODY_LABELS:
-            # "The Kestrian Chamber of Commerce": the entity, not just its head, names the body.
-            while end < len(doc) and doc[end].ent_iob_ == "I" and not doc[end].is_punct:
-                end += 1
-        return _drop_titles(doc[start:end], lang)
-    return _noun_phrase(head)
-
-
-_BODY_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP"})
-_SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})  # who can own a statement noun
-
-
-def _names_in_apposition(head: Token, child: Token) -> bool:
-    """True for a name set right beside ``head`` by commas ("One Democrat, Sen. Jon Tester,").
-
-    A name after a clause or a colon ("the resident, who sold his comic: The
-    Undead Soldier") is not in apposition to the speaker; after a proper noun
-    only a person's name is.
-    """
-    if child.dep_ != "appos" or child.pos_ != "PROPN":
-        return False
-    if head.pos_ == "PROPN" and child.ent_type_ != "PERSON":
-        return False
-    between = head.doc[head.i + 1 : child.left_edge.i]
-    return not any(t.pos_ in ("VERB", "AUX") or t.text in (":", ";") for t in between)
-
-
-def _name_part(token: Token, head: Token) -> bool:
-    if token.pos_ != "PROPN" or token.dep_ not in _NAME_DEPS:
-        return False
-    ancestor = token
-    for _ in range(3):  # a compound of a compound of the head still names it
-        ancestor = ancestor.head
-        if ancestor.i == head.i:
-            return True
-    return False
-
-
-def _drop_titles(span: Span, lang: str) -> Span:
-    names = NameLexicons.load(lang)
-    start = span.start
-    while start < span.end - 1:
-        if span.doc[start].is_punct:
-            start += 1
-            continue
-        size = names.leading_titles([t.text for t in span.doc[start : span.end]])
-        if size == 0:
-            break
-        start += size
-    return span.doc[start : span.end]
-
-
-def _noun_phrase(head: Token) -> Span:
-    doc = head.doc
-    start = head.left_edge.i
-    while start < head.i and (doc[start].is_punct or doc[start].is_space or _before_det(doc, start, head)):
-        start += 1
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ not in _NOUN_RIGHT or child.i != end:
-            break
-        end = child.right_edge.i + 1
-    # "the founder of Gull Press, which opened in May": a comma ends the phrase (the clause is not its name).
-    end = next((t.i for t in doc[head.i + 1 : end] if t.text == ","), end)
-    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end]
-
-
-def _before_det(doc: Doc, i: int, head: Token) -> bool:
-    """True for words that precede the phrase's own determiner (a parse slip)."""
-    return doc[i].pos_ != "DET" and any(t.pos_ == "DET" for t in doc[i + 1 : head.i])
