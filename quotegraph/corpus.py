@@ -283,6 +283,7 @@ class QuoteGraph:
         from quotegraph.graph.export import export_graph
         from quotegraph.io import write_articles_jsonl, write_quotes_csv, write_quotes_jsonl
         from quotegraph.timings import stage
+        from quotegraph.views.quotefile import quote_file_path
 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
@@ -304,6 +305,7 @@ class QuoteGraph:
         if "html" in chosen:
             with stage("page"):
                 written.append(Path(self.to_html(out / "graph.html", title=title)))
+                written += [p for p in [quote_file_path(out / "graph.html")] if p.is_file()]  # big archives
                 written += self._write_article_views(out)
         return written
 

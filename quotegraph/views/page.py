@@ -45,6 +45,7 @@ from quotegraph.io.atomic import atomic_write
 from quotegraph.model import Article, Quote
 from quotegraph.views import records
 from quotegraph.views.articles import article_css
+from quotegraph.views.quotefile import quote_file_path, split_quote_texts
 from quotegraph.views.templating import render_template, template_text
 
 __all__ = ["render_html", "write_html", "iframe_srcdoc", "BIG_GRAPH"]
@@ -98,7 +99,23 @@ def render_html(
     bigger ones open with positions computed here and physics off (a toggle
     turns it on), so 5,000 nodes open without freezing the browser.
     """
+    return _render(graph, quotes, articles, title=title, seed=seed)[0]
+
+
+def _render(
+    graph: nx.MultiDiGraph,
+    quotes: Sequence[Quote],
+    articles: Sequence[Article] | None,
+    *,
+    title: str,
+    seed: int,
+    quote_file: str | None = None,
+) -> tuple[str, str | None]:
+    """The page, and the script of quote texts when ``quote_file`` names one and the archive is big."""
     data = _page_data(graph, quotes, articles or (), title=title, seed=seed)
+    script = None
+    if quote_file is not None and data["article_count"] > records.INLINE_ARTICLES_MAX:
+        data, script = split_quote_texts(data, quote_file)
     if data["big"]:
         data = pack_page_data(data)
     page = render_template(
@@ -111,7 +128,7 @@ def render_html(
         app_js=Markup(_script_safe(template_text("scale.js") + "\n" + template_text("graph.js"))),
     )
     # Lone surrogates (broken input) cannot be written as UTF-8.
-    return page.encode("utf-8", "replace").decode("utf-8")
+    return page.encode("utf-8", "replace").decode("utf-8"), script
 
 
 def write_html(
@@ -125,6 +142,11 @@ def write_html(
 ) -> Path:
     """Write `render_html` to ``path`` atomically, in UTF-8; return the path.
 
+    Above `quotegraph.views.records.INLINE_ARTICLES_MAX` quoted articles the
+    quote texts go to ``<stem>.quotes.js`` beside the page, loaded when a panel
+    first shows quotes (`quotegraph.views.quotefile`); at or below it a stale
+    file of that name is removed.
+
     Examples
     --------
     >>> import tempfile
@@ -133,7 +155,13 @@ def write_html(
     True
     """
     target = Path(path)
-    page = render_html(graph, quotes, articles, title=title, seed=seed)
+    side = quote_file_path(target)
+    page, script = _render(graph, quotes, articles, title=title, seed=seed, quote_file=side.name)
+    if script is not None:  # first, so the page never names a file that is not there yet
+        with atomic_write(side, encoding="utf-8", durable=False) as handle:
+            handle.write(script.encode("utf-8", "replace").decode("utf-8"))
+    elif side.is_file():  # left by an earlier, bigger build of this page
+        side.unlink()
     with atomic_write(target, encoding="utf-8") as handle:
         handle.write(page)
     logger.info("wrote %s (%d nodes, %.1f MB)", target, graph.number_of_nodes(), len(page) / 1e6)

@@ -603,3 +603,41 @@ def test_issue17_header_lays_out_at_700px(driver, page):
         driver.save_screenshot(str(OUTPUT / "graph-700.png"))
     finally:
         driver.set_window_size(size["width"], size["height"])
+
+
+@pytest.fixture()
+def archive_page(corpus, tmp_path, monkeypatch) -> Path:
+    """The sample page written as a big archive: quote texts in graph.quotes.js beside it."""
+    import quotegraph.views.records as records
+
+    graph, quotes, articles = corpus
+    monkeypatch.setattr(records, "INLINE_ARTICLES_MAX", 1)
+    return write_html(graph, quotes, tmp_path / "graph.html", articles=articles, title="Archive")
+
+
+def test_issue16_quote_texts_load_from_the_file_beside_the_page(driver, archive_page):
+    from selenium.webdriver.common.by import By
+
+    assert (archive_page.parent / "graph.quotes.js").is_file()
+    assert "Russia is paying a terrible price" not in archive_page.read_text(encoding="utf-8")
+    open_page(driver, archive_page)
+    note = driver.find_element(By.ID, "qg-quotes-note").text
+    assert "not embedded" in note and "graph.quotes.js" in note
+    driver.execute_script("quotegraph.selectNode('person:john-kirby')")
+    texts = poll(driver, "var q = [...document.querySelectorAll('#qg-panel blockquote')].map(b => b.textContent);"
+                 " return q.length && !q.some(t => t.startsWith('Loading')) && q;")  # fmt: skip
+    assert texts == ['"Russia is paying a terrible price."', '"Twenty thousand killed since December."',
+                     '"Bakhmut has become a trap."']  # fmt: skip
+    driver.execute_script("quotegraph.selectNode(quotegraph.data.nodes.find(n => n.label === arguments[0]).id)",
+                          HOSTILE_NAME)  # fmt: skip
+    hostile = poll(driver, "var b = document.querySelector('#qg-panel blockquote');"
+                   " return b && !b.textContent.startsWith('Loading') && b.textContent;")  # fmt: skip
+    assert hostile == HOSTILE_QUOTE and driver.execute_script("return window.pwned === undefined")
+
+
+def test_issue16_page_says_when_the_quote_file_is_missing(driver, archive_page):
+    (archive_page.parent / "graph.quotes.js").unlink()
+    open_page(driver, archive_page)
+    driver.execute_script("quotegraph.selectNode('person:john-kirby')")
+    failed = poll(driver, "var b = document.querySelector('#qg-panel blockquote.qg-failed'); return b && b.textContent;")
+    assert failed and "graph.quotes.js must lie beside this page" in failed

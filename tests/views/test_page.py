@@ -254,3 +254,35 @@ def test_render_html_carries_gender_and_corrections():
     assert nodes["organisation:harbour-trust"]["gender"] is None
     assert [(q["gender"], q["corrected"]) for q in data["quotes"]] == [("female", ["gender"]), (None, [])]
     assert set(data["gender_colours"]) == {"female", "male", "unknown", "none"}
+
+
+@pytest.mark.parametrize("limit, side", [(1, True), (2, False)], ids=["above", "at-threshold"])
+def test_write_html_moves_quote_texts_beside_above_the_threshold(sample, monkeypatch, tmp_path, limit, side):
+    import quotegraph.views.records as records
+
+    graph, quotes, articles = sample  # two quoted articles
+    monkeypatch.setattr(records, "INLINE_ARTICLES_MAX", limit)
+    stale = tmp_path / "graph.quotes.js"
+    stale.write_text("window.qgQuoteTexts = {};", encoding="utf-8")
+    page = (write_html(graph, quotes, tmp_path / "graph.html", articles=articles)).read_text(encoding="utf-8")
+    data = _page_data(page)
+    assert stale.is_file() is side
+    assert ("Bakhmut is holding" in page) is not side
+    if side:
+        script = stale.read_text(encoding="utf-8")
+        assert data["quote_file"]["src"] == "graph.quotes.js" and data["quote_file"]["count"] == 2
+        assert all("text" not in q for q in data["quotes"])
+        body = json.loads(script.removeprefix("window.qgQuoteTexts = ").rstrip().removesuffix(";"))
+        assert body["build"] == data["quote_file"]["build"]
+        assert [body["texts"][i] for i in body["order"]] == [q.text for q in quotes]
+    else:
+        assert "quote_file" not in data and [q["text"] for q in data["quotes"]] == [q.text for q in quotes]
+
+
+def test_render_html_keeps_quote_texts_inline_without_a_file(sample, monkeypatch):
+    import quotegraph.views.records as records
+
+    graph, quotes, articles = sample
+    monkeypatch.setattr(records, "INLINE_ARTICLES_MAX", 1)
+    data = _page_data(render_html(graph, quotes, articles))  # a string (notebooks): nowhere to put a file
+    assert "quote_file" not in data and [q["text"] for q in data["quotes"]] == [q.text for q in quotes]

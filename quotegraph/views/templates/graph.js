@@ -429,11 +429,24 @@
     addPage();
     parent.appendChild(more);
   }
+  // Texts of big archives arrive from the file beside the page (scale.js) the first time they are shown.
+  function quoteText(q) {
+    var box = el("blockquote", null, q.text === undefined ? "Loading the quote…" : q.text);
+    if (q.text !== undefined) { return box; }
+    box.classList.add("qg-pending");
+    window.qgScale.withTexts(function (ok) {
+      box.classList.remove("qg-pending");
+      box.textContent = ok ? q.text : "The quote texts did not load: " + DATA.quote_file.src +
+        " must lie beside this page, from the same build.";
+      if (!ok) { box.classList.add("qg-failed"); }
+    });
+    return box;
+  }
   function quoteCard(q, withSpeaker) {
     var li = el("li", "qg-quote");
     var speaker = byId[q.speaker_id];
     if (speaker) { li.style.setProperty("--c", baseColour(speaker).background); }
-    li.appendChild(el("blockquote", null, q.text));
+    li.appendChild(quoteText(q));
     var who = el("div", "qg-who", withSpeaker ? q.speaker : "");
     who.appendChild(el("span", "qg-type", (withSpeaker ? " · " : "") + q.type + " quote"));
     if (q.corrected && q.corrected.length) {

@@ -2,7 +2,8 @@
    - load(): parses the page data and unpacks the compact rows of big pages (quotegraph/graph/pack.py).
    - the backbone: a big page opens on its DATA.backbone most important nodes (node.rank, from
      quotegraph/graph/backbone.py); "Show more" grows the view; search reveals any node.
-   - communities are drawn as soft coloured regions behind the visible nodes. */
+   - communities are drawn as soft coloured regions behind the visible nodes.
+   - withTexts(): quote texts of big archives, from the script file beside the page. */
 (function () {
   "use strict";
   var data = null, limit = null, revealed = {}, neighbours = null, bar = null, api = null, rerun = null;
@@ -100,6 +101,44 @@
     document.getElementById("qg-side").appendChild(note);
   }
 
+  // Big archives keep quote texts in a script beside the page (quotegraph/views/quotefile.py), added
+  // on first need: file:// pages may not fetch() or XHR local files, but may load a <script src>.
+  var texts = { state: "missing", waiting: [] };
+  function withTexts(done) {
+    if (!data.quote_file || texts.state === "loaded" || texts.state === "failed") {
+      done(texts.state !== "failed"); return;
+    }
+    texts.waiting.push(done);
+    if (texts.state === "loading") { return; }
+    texts.state = "loading";
+    var file = data.quote_file, script = document.createElement("script");
+    function finish(ok) {
+      texts.state = ok ? "loaded" : "failed";
+      texts.waiting.splice(0).forEach(function (callback) { callback(ok); });
+    }
+    script.onload = function () {
+      var got = window.qgQuoteTexts;
+      var ok = !!got && got.build === file.build && got.order.length === data.quotes.length;
+      if (ok) { data.quotes.forEach(function (q, i) { q.text = got.texts[got.order[i]]; }); }
+      window.qgQuoteTexts = undefined;
+      finish(ok);
+    };
+    script.onerror = function () { finish(false); };
+    script.src = file.src;
+    document.head.appendChild(script);
+  }
+
+  function noteQuotes() {
+    if (!data.quote_file) { return; }
+    var note = document.createElement("p");
+    note.className = "qg-note";
+    note.id = "qg-quotes-note";
+    note.textContent = "The texts of the " + data.quote_file.count.toLocaleString("en") + " quotes are not " +
+      "embedded in this page (too many articles): they load from " + data.quote_file.src +
+      " beside it when you first open a node or a link. Keep that file with the page.";
+    document.getElementById("qg-side").appendChild(note);
+  }
+
   // Andrew's monotone chain: the convex hull of a community's visible nodes.
   function hull(points) {
     points.sort(function (a, b) { return a.x - b.x || a.y - b.y; });
@@ -158,11 +197,12 @@
     api = pageApi;
     rerun = applyFilters;
     noteArticles();
+    noteQuotes();
     if (limit === null) { return; }
     addBar();
     api.network.on("beforeDrawing", drawRegions);
     applyFilters();
   }
 
-  window.qgScale = { load: load, shown: shown, reveal: reveal, update: update, attach: attach };
+  window.qgScale = { load: load, shown: shown, reveal: reveal, update: update, attach: attach, withTexts: withTexts };
 })();
