@@ -195,20 +195,38 @@ def _browser(page: Path, screenshot: Path) -> dict[str, Any]:
             time.sleep(0.05)
         ready = time.perf_counter() - started
         shown = driver.execute_script("return quotegraph.visibleNodeIds().length")
-        # A label is drawn when its font, at the fitted zoom, is above vis-network's drawThreshold.
-        labelled = driver.execute_script(
-            "var net = quotegraph.network, s = net.getScale(), n = 0;"
-            "quotegraph.visibleNodeIds().forEach(function (id) { var b = net.body.nodes[id];"
-            " if (b && b.options.label && b.labelModule.baseSize * s >= b.options.scaling.label.drawThreshold) n++; });"
-            "return n;"
-        )
         time.sleep(0.5)
+        labels = label_figures(driver)
         screenshot.parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(screenshot))
-        return {"browser_ready_s": ready, "nodes_shown": shown, "labels_drawn": labelled,
-                "screenshot": str(screenshot)}  # fmt: skip
+        return {"browser_ready_s": ready, "nodes_shown": shown, **labels, "screenshot": str(screenshot)}
     finally:
         driver.quit()
+
+
+LABELS_JS = """
+var net = quotegraph.network, s = net.getScale(), drawn = [];
+quotegraph.visibleNodeIds().forEach(function (id) {
+  var b = net.body.nodes[id];  // drawn: its font, at this zoom, reaches vis-network's drawThreshold
+  if (b && b.options.label && b.labelModule.baseSize * s >= b.options.scaling.label.drawThreshold) {
+    var z = b.labelModule.size;
+    drawn.push({px: b.labelModule.baseSize * s, x0: z.left, x1: z.left + z.width, y0: z.top, y1: z.top + z.height});
+  }
+});
+var overlaps = 0;
+drawn.forEach(function (a, i) { drawn.slice(i + 1).forEach(function (b) {
+  if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) { overlaps++; } }); });
+var px = drawn.map(function (d) { return d.px; }).sort(function (a, b) { return a - b; });
+return {labels_drawn: drawn.length, label_overlaps: overlaps, label_px_min: px.length ? px[0] : null};
+"""
+
+
+def label_figures(driver: Any) -> dict[str, Any]:
+    """Labels drawn at the current zoom, pairs of them whose boxes (vis-network's own) overlap, smallest size."""
+    driver.execute_script("quotegraph.network.redraw()")
+    time.sleep(0.2)
+    figures: dict[str, Any] = driver.execute_script(LABELS_JS)
+    return figures
 
 
 def _extrapolate(figures: dict[str, Any], target: int) -> dict[str, Any]:

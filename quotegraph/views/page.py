@@ -124,8 +124,8 @@ def _render(
         css=Markup(template_text("graph.css")),
         data=Markup(_script_json(data)),
         vis_js=Markup(_script_safe(_vis_js())),
-        # scale.js (big pages: unpacking, backbone, regions) runs first, in the same block.
-        app_js=Markup(_script_safe(template_text("scale.js") + "\n" + template_text("graph.js"))),
+        # scale.js (big pages: unpacking, backbone, regions) and labels.js run first, in the same block.
+        app_js=Markup(_script_safe("\n".join(template_text(n) for n in ("scale.js", "labels.js", "graph.js")))),
     )
     # Lone surrogates (broken input) cannot be written as UTF-8.
     return page.encode("utf-8", "replace").decode("utf-8"), script

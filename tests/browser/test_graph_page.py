@@ -541,12 +541,14 @@ def test_issue17_labels_of_central_nodes_readable_at_first_fit(loaded):
         "return quotegraph.leading().map(id => quotegraph.nodes.get(id).font.size * s);"
     )
     assert sizes and min(sizes) >= 13.5
-    # Zoomed in, they are no bigger than the others (no giant captions over the neighbourhood).
+    # Zoomed in, they are no bigger than the others (no giant captions over the neighbourhood):
+    # 14 graph units, or not drawn where another name already took the room (labels.js).
     loaded.execute_script("quotegraph.focusNode('person:john-kirby')")
     time.sleep(0.9)
-    sizes = poll(loaded, "var s = quotegraph.leading().map(id => quotegraph.nodes.get(id).font.size);"
-                 " return s.every(x => x === 14) && s;")  # fmt: skip
-    assert sizes
+    sizes = poll(loaded, "var n = quotegraph.network; if (n.getScale() < 1) return false;"
+                 " var s = quotegraph.leading().map(id => quotegraph.nodes.get(id).font.size);"
+                 " return s.every(x => x === 14 || x * n.body.view.scale < 5) && s;")  # fmt: skip
+    assert sizes and 14 in sizes
 
 
 def test_issue17_tooltip_hides_when_the_view_moves(loaded):
@@ -641,3 +643,43 @@ def test_issue16_page_says_when_the_quote_file_is_missing(driver, archive_page):
     driver.execute_script("quotegraph.selectNode('person:john-kirby')")
     failed = poll(driver, "var b = document.querySelector('#qg-panel blockquote.qg-failed'); return b && b.textContent;")
     assert failed and "graph.quotes.js must lie beside this page" in failed
+
+
+DRAWN_LABELS_JS = """
+var net = quotegraph.network, s = net.getScale(), drawn = [];
+quotegraph.visibleNodeIds().forEach(function (id) {
+  var b = net.body.nodes[id];  // drawn: its font, at this zoom, reaches vis-network's drawThreshold
+  if (b.options.label && b.labelModule.baseSize * s >= b.options.scaling.label.drawThreshold) {
+    var z = b.labelModule.size;
+    drawn.push({id: id, px: b.labelModule.baseSize * s, x0: z.left, x1: z.left + z.width, y0: z.top, y1: z.top + z.height});
+  }
+});
+var overlaps = 0;
+drawn.forEach(function (a, i) { drawn.slice(i + 1).forEach(function (b) {
+  if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) { overlaps++; } }); });
+return {ids: drawn.map(d => d.id), px: Math.min(...drawn.map(d => d.px)), overlaps: overlaps};
+"""
+
+
+def test_issue16_big_page_opens_with_its_backbone_labelled(driver, tmp_path):
+    graph = big_graph(3000, seed=1)
+    for _, data in graph.nodes(data=True):  # laid out by the project's layout, as a build does
+        del data["x"], data["y"]
+    open_page(driver, write_html(graph, [], tmp_path / "graph.html"), timeout=120)
+    shown = driver.execute_script("return quotegraph.visibleNodeIds()")
+    time.sleep(0.3)
+    driver.execute_script("quotegraph.network.redraw()")
+    drawn = poll(driver, DRAWN_LABELS_JS)
+    assert len(shown) == 300
+    assert len(drawn["ids"]) >= 200, f"only {len(drawn['ids'])} of 300 labels drawn at the opening fit"
+    assert drawn["overlaps"] == 0 and drawn["px"] >= 10.9  # readable, none over another
+    assert set(driver.execute_script("return quotegraph.leading()")) <= set(drawn["ids"])
+    driver.execute_script("var n = quotegraph.network; n.moveTo({scale: 2.5 * n.getScale()})")
+    # Labels are placed again once the zoom settles (a drawing at the new scale, then 90 ms).
+    placed = poll(driver, "quotegraph.network.redraw(); var p = quotegraph.labelsPlaced();"
+                  " return Math.abs(p.scale - quotegraph.network.getScale()) < 1e-6 && p;")  # fmt: skip
+    assert placed, "labels were not placed again after the zoom"
+    driver.execute_script("quotegraph.network.redraw()")
+    zoomed = driver.execute_script(DRAWN_LABELS_JS)
+    assert zoomed["overlaps"] == 0 and zoomed["px"] >= 10.9
+    assert len(zoomed["ids"]) > len(drawn["ids"])  # room for more names (most now off screen)

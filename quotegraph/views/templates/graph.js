@@ -7,7 +7,7 @@
   var DATA = window.qgScale.load();  // scale.js: unpacks big pages, keeps the backbone
   var PAGE = 30;  // quotes shown in the panel before "show more"
   var FONT = { color: "#1f2430" };
-  var LABEL_PX = 14;  // on-screen size of the labels shown at the first fit (and on hover)
+  var LABEL_PX = window.qgLabels.LEAD_PX;  // on-screen size of the most central labels at the first fit (and on hover)
   var BASE_FONT = 14;  // other labels, in graph units: drawn once zoomed to the threshold
   var DASHES = { solid: false, dotted: [2, 5], dashed: [10, 6] };
 
@@ -132,6 +132,7 @@
     window.qgScale.update(shown);
     if (state.selected && state.selected.type === "node" && !visibleNode[state.selected.id]) { clearSelection(); }
     markToggles();
+    if (api.ready) { labels.schedule(); }  // other nodes, other room
     return shown;
   }
   // ---- who is quoted: women among the people quoted, following the filters ----------------
@@ -220,36 +221,23 @@
     if (api.ready) { return; }
     api.ready = true;  // first: sizing labels redraws, and drawing calls this again
     $("qg-loading").classList.add("qg-done");
-    sizeLabels();
+    labels.place();
   }
   ["dragStart", "zoom", "startStabilizing", "resize"].forEach(function (ev) { network.on(ev, hideTooltip); });
 
-  // ---- labels: the most central readable at the first fit, the rest on zoom or hover ----
+  // ---- labels: placed by importance, never over one another (labels.js) ----------------
   var ranked = DATA.nodes.slice().sort(function (a, b) {  // the backbone's order: community leaders first
     if (typeof a.rank === "number" && typeof b.rank === "number") { return a.rank - b.rank; }
     return (b.centrality || 0) - (a.centrality || 0) || b.quote_count - a.quote_count || (a.id < b.id ? -1 : 1);
-  });
-  var leading = ranked.slice(0, Math.min(25, Math.max(6, Math.round(1.5 * Math.sqrt(ranked.length)))))
-    .map(function (n) { return n.id; });
-  var leadSize = BASE_FONT;
-  function sizeLabels() {
-    var size = Math.max(BASE_FONT, LABEL_PX / (network.getScale() || 1));
-    if (Math.abs(size - leadSize) < 0.01) { return; }
-    leadSize = size;
-    nodes.update(leading.map(function (id) { return { id: id, font: { color: FONT.color, size: leadSize } }; }));
-  }
-  function labelSize(id) { return leading.indexOf(id) >= 0 ? leadSize : BASE_FONT; }
-  // Zoomed in, the leading labels shrink back to the size of the others.
-  network.on("zoom", sizeLabels);
-  network.on("animationFinished", sizeLabels);
-  network.on("hoverNode", function (p) {
-    var size = Math.max(labelSize(p.node), LABEL_PX / (network.getScale() || 1));
-    nodes.update({ id: p.node, font: { color: FONT.color, size: size } });
-  });
-  network.on("blurNode", function (p) {
-    nodes.update({ id: p.node, font: { color: FONT.color, size: labelSize(p.node) } });
-  });
+  }).map(function (n) { return n.id; });
+  var leading = ranked.slice(0, window.qgLabels.leadCount(ranked.length));
+  var labels = window.qgLabels.create({ network: network, nodes: nodes, ranked: ranked, lead: leading.length,
+    leadPx: LABEL_PX, px: window.qgLabels.SMALL_PX, base: BASE_FONT, colour: FONT.color, face: options.nodes.font.face,
+    visibleIds: function () { return nodeView.getIds(); } });
+  network.on("hoverNode", function (p) { labels.hover(p.node, true); });
+  network.on("blurNode", function (p) { labels.hover(p.node, false); });
   api.leading = function () { return leading.slice(); };
+  api.labelsPlaced = labels.placed;
   network.on("afterDrawing", function () {
     api.draws += 1;
     if (!api.ready && (!options.physics.enabled || api.stabilized)) { markReady(); }

@@ -50,13 +50,50 @@
     data = JSON.parse(document.getElementById("qg-data").textContent);
     if (data.packed) { unpack(data); }
     limit = data.backbone || null;
+    if (limit !== null) {
+      var box = document.getElementById("qg-network");
+      spread(data.nodes, limit, box);
+      window.qgLabels.declutter({ nodes: data.nodes, shown: shown, lead: window.qgLabels.leadCount(data.nodes.length),
+        leadPx: window.qgLabels.LEAD_PX, px: window.qgLabels.SMALL_PX,
+        box: box, face: data.options.nodes.font.face, neighbours: neighbourhoods() });
+    }
     return data;
+  }
+
+  // The layout leaves a backbone crowded in the middle (the hubs) and thin at the rim, and round in a
+  // wide window: too little room for its labels (labels.js). Move every node along its ray from the
+  // backbone's centre so that backbone nodes lie evenly (SPREAD of the way), and stretch the drawing
+  // to the window's shape. Directions and the order of distances stay, so neighbourhoods and
+  // communities keep their places; nodes beyond the backbone's rim move with it, as a whole.
+  var SPREAD = 0.8;
+  function spread(nodes, size, box) {
+    var core = nodes.filter(function (n) { return n.rank < size && n.x !== null && n.y !== null; });
+    if (core.length < 20) { return; }
+    var cx = 0, cy = 0;
+    core.forEach(function (n) { cx += n.x / core.length; cy += n.y / core.length; });
+    var radii = core.map(function (n) { return Math.hypot(n.x - cx, n.y - cy); }).sort(function (a, b) { return a - b; });
+    var m = radii.length, rim = radii[m - 1] || 1;
+    function even(r) {  // piecewise linear through (i-th radius, rim * sqrt(i / m)): even density in a disc
+      var lo = 0, hi = m - 1;
+      while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (radii[mid] <= r) { lo = mid; } else { hi = mid - 1; } }
+      if (lo >= m - 1) { return r; }
+      var a = radii[lo], b = radii[lo + 1], f = b > a ? (r - a) / (b - a) : 0;
+      return rim * Math.sqrt((lo + 1 + f) / m);
+    }
+    var wide = box && box.clientHeight ? Math.min(2.5, Math.max(0.4, box.clientWidth / box.clientHeight)) : 1;
+    var ax = Math.sqrt(wide), ay = 1 / ax;
+    nodes.forEach(function (n) {
+      if (n.x === null || n.y === null) { return; }
+      var dx = n.x - cx, dy = n.y - cy, r = Math.hypot(dx, dy);
+      var k = r > 0 && r < rim ? (SPREAD * even(r) + (1 - SPREAD) * r) / r : 1;
+      n.x = Math.round(10 * (cx + dx * k * ax)) / 10;
+      n.y = Math.round(10 * (cy + dy * k * ay)) / 10;
+    });
   }
 
   function shown(n) { return limit === null || n.rank < limit || revealed[n.id] === true; }
 
-  function reveal(id) {
-    if (limit === null || revealed[id]) { return; }
+  function neighbourhoods() {
     if (!neighbours) {
       neighbours = {};
       data.edges.forEach(function (e) {
@@ -64,6 +101,12 @@
         (neighbours[e.to] = neighbours[e.to] || []).push(e.from);
       });
     }
+    return neighbours;
+  }
+
+  function reveal(id) {
+    if (limit === null || revealed[id]) { return; }
+    neighbourhoods();
     revealed[id] = true;
     var around = neighbours[id] || [];
     if (around.length <= 60) { around.forEach(function (m) { revealed[m] = true; }); }
