@@ -205,10 +205,12 @@ def _browser(page: Path, screenshot: Path) -> dict[str, Any]:
 
 
 LABELS_JS = """
-var net = quotegraph.network, s = net.getScale(), drawn = [];
+var net = quotegraph.network, s = net.getScale(), drawn = [], box = net.canvas.frame.canvas;
+var lo = net.DOMtoCanvas({x: 0, y: 0}), hi = net.DOMtoCanvas({x: box.clientWidth, y: box.clientHeight});
 quotegraph.visibleNodeIds().forEach(function (id) {
-  var b = net.body.nodes[id];  // drawn: its font, at this zoom, reaches vis-network's drawThreshold
-  if (b && b.options.label && b.labelModule.baseSize * s >= b.options.scaling.label.drawThreshold) {
+  var b = net.body.nodes[id];  // drawn: in view, and its font at this zoom reaches vis-network's drawThreshold
+  var inView = b && b.x >= lo.x && b.x <= hi.x && b.y >= lo.y && b.y <= hi.y;
+  if (inView && b.options.label && b.labelModule.baseSize * s >= b.options.scaling.label.drawThreshold) {
     var z = b.labelModule.size;
     drawn.push({px: b.labelModule.baseSize * s, x0: z.left, x1: z.left + z.width, y0: z.top, y1: z.top + z.height});
   }

@@ -498,7 +498,8 @@ def test_issue17_click_centres_and_zooms_to_the_node(loaded):
     ActionChains(loaded).move_to_element_with_offset(
         canvas, int(x - rect["width"] / 2), int(y - rect["height"] / 2)
     ).click().perform()
-    time.sleep(0.9)  # the 450 ms animation
+    time.sleep(0.2)  # the 450 ms animation: vis-network counts it in frames, slower on a busy machine
+    assert poll(loaded, "return quotegraph.network.view.easingTime === 0")
     centre, node, scale = loaded.execute_script(
         "var n = quotegraph.network; return [n.getViewPosition(), n.getPositions([arguments[0]])[arguments[0]],"
         " n.getScale()];",
@@ -646,10 +647,12 @@ def test_issue16_page_says_when_the_quote_file_is_missing(driver, archive_page):
 
 
 DRAWN_LABELS_JS = """
-var net = quotegraph.network, s = net.getScale(), drawn = [];
+var net = quotegraph.network, s = net.getScale(), drawn = [], box = net.canvas.frame.canvas;
+var lo = net.DOMtoCanvas({x: 0, y: 0}), hi = net.DOMtoCanvas({x: box.clientWidth, y: box.clientHeight});
 quotegraph.visibleNodeIds().forEach(function (id) {
-  var b = net.body.nodes[id];  // drawn: its font, at this zoom, reaches vis-network's drawThreshold
-  if (b.options.label && b.labelModule.baseSize * s >= b.options.scaling.label.drawThreshold) {
+  var b = net.body.nodes[id];  // drawn: in view, and its font at this zoom reaches vis-network's drawThreshold
+  var inView = b.x >= lo.x && b.x <= hi.x && b.y >= lo.y && b.y <= hi.y;
+  if (inView && b.options.label && b.labelModule.baseSize * s >= b.options.scaling.label.drawThreshold) {
     var z = b.labelModule.size;
     drawn.push({id: id, px: b.labelModule.baseSize * s, x0: z.left, x1: z.left + z.width, y0: z.top, y1: z.top + z.height});
   }
@@ -682,4 +685,4 @@ def test_issue16_big_page_opens_with_its_backbone_labelled(driver, tmp_path):
     driver.execute_script("quotegraph.network.redraw()")
     zoomed = driver.execute_script(DRAWN_LABELS_JS)
     assert zoomed["overlaps"] == 0 and zoomed["px"] >= 10.9
-    assert len(zoomed["ids"]) > len(drawn["ids"])  # room for more names (most now off screen)
+    assert len(zoomed["ids"]) >= 20  # the names in view

@@ -221,6 +221,10 @@
     if (api.ready) { return; }
     api.ready = true;  // first: sizing labels redraws, and drawing calls this again
     $("qg-loading").classList.add("qg-done");
+    // Placed labels are bigger in graph units than the ones vis-network fitted: fit them in, then
+    // place again at that scale.
+    labels.place();
+    fitView();
     labels.place();
   }
   ["dragStart", "zoom", "startStabilizing", "resize"].forEach(function (ev) { network.on(ev, hideTooltip); });
@@ -255,6 +259,22 @@
     markReady();
   });
   if (options.physics.enabled && DATA.nodes.length === 0) { api.stabilized = true; }
+
+  // Fit the visible graph in the frame, above the "Show more" bar of big pages when there is one.
+  function fitView(animation) {
+    var was = { position: network.getViewPosition(), scale: network.getScale() };
+    network.fit();
+    var bar = $("qg-more"), box = $("qg-network"), s = network.getScale(), at = network.getViewPosition();
+    var room = box.clientHeight - (bar && !bar.hidden ? bar.offsetHeight + 20 : 0);
+    if (room < box.clientHeight && room > 150) {
+      var scale = s * room / box.clientHeight;
+      at = { x: at.x, y: at.y + (box.clientHeight - room) / 2 / scale };
+      s = scale;
+    }
+    if (animation) { network.moveTo(was); }  // and glide from there
+    network.moveTo({ position: at, scale: s, animation: animation || false });
+  }
+  api.fitView = fitView;
 
   // ---- selection: neighbourhood highlight and side panel -------------------------------
   // The neighbourhood is highlighted by veiling the whole frame and drawing the few
@@ -656,7 +676,7 @@
   $("qg-physics").addEventListener("change", function () {
     network.setOptions({ physics: { enabled: $("qg-physics").checked } });
   });
-  $("qg-fit").addEventListener("click", function () { network.fit({ animation: { duration: 400 } }); });
+  $("qg-fit").addEventListener("click", function () { fitView({ duration: 400 }); });
   $("qg-menu").addEventListener("click", function () {
     var narrow = window.matchMedia("(max-width: 900px)").matches;
     var cls = narrow ? "qg-side-open" : "qg-side-hidden";

@@ -29,6 +29,8 @@
     var placedAt = null;  // the scale of the last placement
     function place() {
       pending = null;
+      // Never while the view is animating (vis-network's easingTime runs from 0 to 1): wait for the end.
+      if (network.view && network.view.easingTime > 0) { schedule(); return boxes.length; }
       var s = network.getScale() || 1, grid = {}, updates = [];
       placedAt = s;
       boxes = [];
@@ -111,7 +113,7 @@
         r: 9 + 33 * (hi > lo ? (values[i] - lo) / (hi - lo) : 0.35) };
     });
     var started = Date.now(), log = [];
-    for (var round = 0; round < 8 && Date.now() - started < 1500; round++) {
+    for (var round = 0; round < 8 && Date.now() - started < 1000; round++) {
       var s = fitScale(items, cfg.box), pushed = 0;
       for (var step = 0; step < 25; step++) { pushed = separate(items, s); if (!pushed) { break; } }
       log.push([s, step, pushed]);
@@ -129,7 +131,8 @@
       y0 = Math.min(y0, it.n.y - it.r); y1 = Math.max(y1, it.n.y + it.r);
     });
     // vis-network's fit leaves a margin and counts the labels in; aim a little smaller.
-    return 0.9 * Math.min(box.clientWidth / Math.max(x1 - x0, 1), box.clientHeight / Math.max(y1 - y0, 1));
+    var height = box.clientHeight - 70;  // big pages keep a "Show more" bar at the bottom
+    return 0.9 * Math.min(box.clientWidth / Math.max(x1 - x0, 1), height / Math.max(y1 - y0, 1));
   }
   // Labels are wide and short, so pairs mostly part vertically and the drawing grows tall: stretch it
   // back to the window's shape. Only ever stretching, so no pair comes closer.
@@ -143,35 +146,46 @@
     items.forEach(function (it) { it.n.x = cx + (it.n.x - cx) * kx; it.n.y = cy + (it.n.y - cy) * ky; });
   }
   function separate(items, s) {  // one pass over overlapping pairs; returns how many were pushed
-    var grid = {}, size = 0, pushed = 0;
-    items.forEach(function (it) {  // the label below the node (and the node's lower half), in graph units at scale s
-      var half = Math.max(it.w / s / 2, it.r);
-      it.b = { x0: it.n.x - half, x1: it.n.x + half, y0: it.n.y, y1: it.n.y + it.r + 4 + (1.5 * it.px + 2) / s };
-      size = Math.max(size, it.b.x1 - it.b.x0, it.b.y1 - it.b.y0);
-    });
-    function key(x, y) { return Math.floor(x / size) + ":" + Math.floor(y / size); }
-    items.forEach(function (it) { (grid[key(it.b.x0, it.b.y0)] = grid[key(it.b.x0, it.b.y0)] || []).push(it); });
-    items.forEach(function (a) {
-      var gx = Math.floor(a.b.x0 / size), gy = Math.floor(a.b.y0 / size);
-      for (var dx = -1; dx <= 1; dx++) {
-        for (var dy = -1; dy <= 1; dy++) {
-          (grid[(gx + dx) + ":" + (gy + dy)] || []).forEach(function (b) {
-            if (b === a || b.n.rank < a.n.rank) { return; }  // each pair once
-            var ox = Math.min(a.b.x1, b.b.x1) - Math.max(a.b.x0, b.b.x0);
-            var oy = Math.min(a.b.y1, b.b.y1) - Math.max(a.b.y0, b.b.y0);
-            if (ox <= 0 || oy <= 0) { return; }
-            pushed += 1;
-            if (ox < oy) {
-              var sx = (a.n.x < b.n.x || (a.n.x === b.n.x && a.n.rank < b.n.rank) ? -1 : 1) * (ox / 2 + 1 / s);
-              a.n.x += sx; b.n.x -= sx;
-            } else {
-              var sy = (a.n.y < b.n.y || (a.n.y === b.n.y && a.n.rank < b.n.rank) ? -1 : 1) * (oy / 2 + 1 / s);
-              a.n.y += sy; b.n.y -= sy;
-            }
-          });
+    var grid = new Map(), size = 0, pushed = 0, i, j, k;
+    for (i = 0; i < items.length; i++) {  // the label below the node (and the node's lower half), at scale s
+      var it = items[i], half = Math.max(it.w / s / 2, it.r);
+      it.x0 = it.n.x - half; it.x1 = it.n.x + half;
+      it.y0 = it.n.y; it.y1 = it.n.y + it.r + 4 + (1.5 * it.px + 2) / s;
+      size = Math.max(size, it.x1 - it.x0, it.y1 - it.y0);
+    }
+    for (i = 0; i < items.length; i++) {
+      items[i].gx = Math.floor(items[i].x0 / size); items[i].gy = Math.floor(items[i].y0 / size);
+      var key = items[i].gx * 65536 + items[i].gy;
+      if (!grid.has(key)) { grid.set(key, []); }
+      grid.get(key).push(items[i]);
+    }
+    for (i = 0; i < items.length; i++) {
+      var a = items[i];
+      for (j = -1; j <= 1; j++) {
+        for (k = -1; k <= 1; k++) {
+          var cell = grid.get((a.gx + j) * 65536 + a.gy + k);
+          if (cell) { pushed += push(a, cell, s); }
         }
       }
-    });
+    }
+    return pushed;
+  }
+  function push(a, cell, s) {  // a and each later-ranked item of the cell move apart where they overlap least
+    var pushed = 0;
+    for (var i = 0; i < cell.length; i++) {
+      var b = cell[i];
+      if (b === a || b.n.rank < a.n.rank) { continue; }  // each pair once
+      var ox = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0), oy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+      if (ox <= 0 || oy <= 0) { continue; }
+      pushed += 1;
+      if (ox < oy) {
+        var sx = (a.n.x < b.n.x || (a.n.x === b.n.x && a.n.rank < b.n.rank) ? -1 : 1) * (ox / 2 + 1 / s);
+        a.n.x += sx; b.n.x -= sx;
+      } else {
+        var sy = (a.n.y < b.n.y || (a.n.y === b.n.y && a.n.rank < b.n.rank) ? -1 : 1) * (oy / 2 + 1 / s);
+        a.n.y += sy; b.n.y -= sy;
+      }
+    }
     return pushed;
   }
   function follow(cfg, items) {
