@@ -230,12 +230,10 @@
   ["dragStart", "zoom", "startStabilizing", "resize"].forEach(function (ev) { network.on(ev, hideTooltip); });
 
   // ---- labels: placed by importance, never over one another (labels.js) ----------------
-  var ranked = DATA.nodes.slice().sort(function (a, b) {  // the backbone's order: community leaders first
-    if (typeof a.rank === "number" && typeof b.rank === "number") { return a.rank - b.rank; }
-    return (b.centrality || 0) - (a.centrality || 0) || b.quote_count - a.quote_count || (a.id < b.id ? -1 : 1);
-  }).map(function (n) { return n.id; });
-  var leading = ranked.slice(0, window.qgLabels.leadCount(ranked.length));
-  var labels = window.qgLabels.create({ network: network, nodes: nodes, ranked: ranked, lead: leading.length,
+  var ranked = window.qgLabels.order(DATA.nodes);  // biggest first, then the backbone's order
+  var leading = ranked.filter(function (id) { return visibleNode[id]; })  // of the opening view
+    .slice(0, window.qgLabels.leadCount(ranked.length));
+  var labels = window.qgLabels.create({ network: network, nodes: nodes, ranked: ranked, leading: leading,
     leadPx: LABEL_PX, px: window.qgLabels.SMALL_PX, base: BASE_FONT, colour: FONT.color, face: options.nodes.font.face,
     visibleIds: function () { return nodeView.getIds(); } });
   network.on("hoverNode", function (p) { labels.hover(p.node, true); });

@@ -1,8 +1,8 @@
 /* quotegraph: node labels placed the way a map places names. Runs before graph.js.
-   At every zoom the visible nodes are taken in the backbone's order (node.rank: community leaders, then
-   the most central and most quoted) and each label is drawn only if its box on screen stays clear of
+   At every zoom the visible nodes are taken biggest (most quoted) first, then in the backbone's order
+   (node.rank), and each label is drawn only if its box on screen stays clear of
    the labels already placed; the rest wait until zooming in makes room (or show on hover). Placed
-   labels are at least `px` pixels high on screen (`leadPx` for the first `lead` nodes), so the opening
+   labels are at least `px` pixels high on screen (`leadPx` for the leading nodes), so the opening
    view of a big page shows its backbone named and readable, never a pile of overlapping names. */
 (function () {
   "use strict";
@@ -11,16 +11,27 @@
   var LEAD_PX = 14;  // on-screen size of the leading labels (the most central nodes) at the first fit
   var SMALL_PX = 11;  // on-screen size, at least, of the other labels placed
   function leadCount(nodes) { return Math.min(25, Math.max(6, Math.round(1.5 * Math.sqrt(nodes)))); }
+  // Who gets a label first: the biggest nodes (the most quoted, drawn largest), then the backbone's
+  // order (node.rank) or centrality. Page records in, ids out.
+  function order(nodes) {
+    return nodes.slice().sort(function (a, b) {
+      var rank = typeof a.rank === "number" && typeof b.rank === "number" ? a.rank - b.rank
+        : (b.centrality || 0) - (a.centrality || 0);
+      return b.quote_count - a.quote_count || rank || (a.id < b.id ? -1 : 1);
+    }).map(function (n) { return n.id; });
+  }
 
   function create(cfg) {
-    // cfg: network, nodes (DataSet), visibleIds(), ranked (ids, most important first), lead, leadPx, px,
+    // cfg: network, nodes (DataSet), visibleIds(), ranked (ids, most important first), leading (ids), leadPx, px,
     //      base (font size in graph units of labels drawn at their own size), colour, face.
     var network = cfg.network, order = {}, sizes = {}, widths = {}, pending = null, boxes = [];
     cfg.ranked.forEach(function (id, i) { order[id] = i; });
     var measure = document.createElement("canvas").getContext("2d");
     measure.font = "100px " + cfg.face;
 
-    function wanted(id) { return order[id] < cfg.lead ? cfg.leadPx : cfg.px; }
+    var lead = {};
+    cfg.leading.forEach(function (id) { lead[id] = true; });
+    function wanted(id) { return lead[id] ? cfg.leadPx : cfg.px; }
     function width(id, label, px) {  // text width at 1 px, measured once per node
       if (widths[id] === undefined) { widths[id] = measure.measureText(String(label || "")).width / 100; }
       return widths[id] * px;
@@ -102,27 +113,33 @@
     // cfg: nodes (page records with x, y, label, rank, quote_count), shown (node -> bool), ranked-first
     //      sizes: lead, leadPx, px; box (the network element), face, neighbours (id -> [id]).
     var core = cfg.nodes.filter(function (n) { return cfg.shown(n) && n.x !== null && n.y !== null; });
+    var first = {};
+    order(core).forEach(function (id, i) { first[id] = i; });
     if (core.length < 2 || !cfg.box || !cfg.box.clientWidth) { return 0; }
     var measure = document.createElement("canvas").getContext("2d");
     measure.font = "100px " + cfg.face;
     var values = core.map(function (n) { return Math.sqrt(Math.max(n.quote_count, 0)); });
     var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
     var items = core.map(function (n, i) {
-      var px = n.rank < cfg.lead ? cfg.leadPx : cfg.px;
-      return { n: n, x0: n.x, y0: n.y, px: px, w: measure.measureText(String(n.label || "")).width / 100 * px + 8,
+      var lead = first[n.id] < cfg.lead, px = lead ? cfg.leadPx : cfg.px;
+      return { n: n, first: first[n.id], lead: lead, startX: n.x, startY: n.y, px: px, w: measure.measureText(String(n.label || "")).width / 100 * px + 8,
         r: 9 + 33 * (hi > lo ? (values[i] - lo) / (hi - lo) : 0.35) };
     });
     var started = Date.now(), log = [];
-    for (var round = 0; round < 8 && Date.now() - started < 1000; round++) {
-      var s = fitScale(items, cfg.box), pushed = 0;
+    // The opening fit's scale is kept: pushing pairs apart would otherwise only grow the drawing (and
+    // shrink the fit) while the labels stay the same size on screen. Each round is brought back to
+    // the first extent, so nodes move into the emptier parts of the frame instead.
+    var s = fitScale(items, cfg.box), extent = bounds(items);
+    for (var round = 0; round < 8 && Date.now() - started < 700; round++) {
+      var pushed = 0;
       for (var step = 0; step < 25; step++) { pushed = separate(items, s); if (!pushed) { break; } }
       log.push([s, step, pushed]);
       fill(items, cfg.box);
       if (!pushed) { break; }
+      fit(items, extent);
     }
     follow(cfg, items);
-    window.qgDeclutter = { ms: Date.now() - started, log: log };
-    return log;
+    return { ms: Date.now() - started, rounds: log };  // [scale, steps, pairs still overlapping] per round
   }
   function fitScale(items, box) {
     var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
@@ -144,6 +161,20 @@
     var w = Math.max(x1 - x0, 1), h = Math.max(y1 - y0, 1), want = box.clientWidth / box.clientHeight;
     var kx = Math.max(1, want * h / w), ky = Math.max(1, w / (want * h)), cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
     items.forEach(function (it) { it.n.x = cx + (it.n.x - cx) * kx; it.n.y = cy + (it.n.y - cy) * ky; });
+  }
+  function bounds(items) {
+    var b = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+    items.forEach(function (it) {
+      b.x0 = Math.min(b.x0, it.n.x); b.x1 = Math.max(b.x1, it.n.x); b.y0 = Math.min(b.y0, it.n.y); b.y1 = Math.max(b.y1, it.n.y);
+    });
+    return b;
+  }
+  function fit(items, extent) {  // scale about the centre back into the extent (never enlarging)
+    var b = bounds(items), cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
+    var kx = Math.min(1, (extent.x1 - extent.x0) / Math.max(b.x1 - b.x0, 1e-9));
+    var ky = Math.min(1, (extent.y1 - extent.y0) / Math.max(b.y1 - b.y0, 1e-9));
+    var ex = (extent.x0 + extent.x1) / 2, ey = (extent.y0 + extent.y1) / 2;
+    items.forEach(function (it) { it.n.x = ex + (it.n.x - cx) * kx; it.n.y = ey + (it.n.y - cy) * ky; });
   }
   function separate(items, s) {  // one pass over overlapping pairs; returns how many were pushed
     var grid = new Map(), size = 0, pushed = 0, i, j, k;
@@ -170,20 +201,23 @@
     }
     return pushed;
   }
-  function push(a, cell, s) {  // a and each later-ranked item of the cell move apart where they overlap least
+  // a and each less important item of the cell move apart where they overlap least; a leading node
+  // stays put and the other yields the whole way, so the main names keep their places.
+  function push(a, cell, s) {
     var pushed = 0;
     for (var i = 0; i < cell.length; i++) {
       var b = cell[i];
-      if (b === a || b.n.rank < a.n.rank) { continue; }  // each pair once
+      if (b === a || b.first < a.first) { continue; }  // each pair once
       var ox = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0), oy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
       if (ox <= 0 || oy <= 0) { continue; }
       pushed += 1;
+      var share = a.lead && !b.lead ? 0 : 0.5;
       if (ox < oy) {
-        var sx = (a.n.x < b.n.x || (a.n.x === b.n.x && a.n.rank < b.n.rank) ? -1 : 1) * (ox / 2 + 1 / s);
-        a.n.x += sx; b.n.x -= sx;
+        var sx = (a.n.x < b.n.x || (a.n.x === b.n.x && a.first < b.first) ? -1 : 1) * (ox + 2 / s);
+        a.n.x += share * sx; b.n.x -= (1 - share) * sx;
       } else {
-        var sy = (a.n.y < b.n.y || (a.n.y === b.n.y && a.n.rank < b.n.rank) ? -1 : 1) * (oy / 2 + 1 / s);
-        a.n.y += sy; b.n.y -= sy;
+        var sy = (a.n.y < b.n.y || (a.n.y === b.n.y && a.first < b.first) ? -1 : 1) * (oy + 2 / s);
+        a.n.y += share * sy; b.n.y -= (1 - share) * sy;
       }
     }
     return pushed;
@@ -191,7 +225,7 @@
   function follow(cfg, items) {
     var shift = {};
     items.forEach(function (it) {
-      shift[it.n.id] = [it.n.x - it.x0, it.n.y - it.y0];
+      shift[it.n.id] = [it.n.x - it.startX, it.n.y - it.startY];
       it.n.x = Math.round(10 * it.n.x) / 10; it.n.y = Math.round(10 * it.n.y) / 10;
     });
     cfg.nodes.forEach(function (n) {
@@ -204,5 +238,5 @@
     });
   }
 
-  window.qgLabels = { create: create, declutter: declutter, leadCount: leadCount, LEAD_PX: LEAD_PX, SMALL_PX: SMALL_PX };
+  window.qgLabels = { create: create, declutter: declutter, leadCount: leadCount, order: order, LEAD_PX: LEAD_PX, SMALL_PX: SMALL_PX };
 })();

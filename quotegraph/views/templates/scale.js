@@ -53,7 +53,7 @@
     if (limit !== null) {
       var box = document.getElementById("qg-network");
       spread(data.nodes, limit, box);
-      window.qgLabels.declutter({ nodes: data.nodes, shown: shown, lead: window.qgLabels.leadCount(data.nodes.length),
+      data.declutter = window.qgLabels.declutter({ nodes: data.nodes, shown: shown, lead: window.qgLabels.leadCount(data.nodes.length),
         leadPx: window.qgLabels.LEAD_PX, px: window.qgLabels.SMALL_PX,
         box: box, face: data.options.nodes.font.face, neighbours: neighbourhoods() });
     }
