@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from quotegraph.lexicon import load_lexicon
 from quotegraph.nlp.cues import is_cue_word
 
-__all__ = ["trailing_clauses", "in_quote_marks", "object_content", "colon_run", "unmarked_clause"]
+__all__ = ["trailing_clauses", "in_quote_marks", "object_content", "colon_run", "unmarked_clause", "leading_conjuncts"]
 
 _ENDS = frozenset({".", "!", "?", ";", ":"})
 
@@ -159,3 +159,20 @@ def unmarked_clause(verb: Token) -> tuple[int, int] | None:
             continue  # "…, she said, as …" or a clause set off by a comma is not its object
         return subject.left_edge.i, child.right_edge.i  # the phrase before the subject dates the saying
     return None
+
+
+def leading_conjuncts(verb: Token, first: int) -> int:
+    """``A, but B, a source said.``: content the parser began at B starts at the sentence's start.
+
+    ``first`` is the first token of the clause before a cue that closes its
+    sentence (``, a source said.``); mid-sentence cues are left alone. When a
+    coordinating conjunction (after an optional comma) comes right before it,
+    the clauses it joins were reported together, so the content starts where
+    the sentence does (the caller keeps it inside the paragraph).
+    """
+    doc, sent = verb.doc, verb.sent
+    closing = all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1 : sent.end])
+    before = first - 1
+    if closing and before > sent.start and doc[before].pos_ == "CCONJ":
+        return sent.start
+    return first

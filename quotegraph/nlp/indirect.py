@@ -18,7 +18,9 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, QuoteKind, Resolution, TextSpan
-from quotegraph.nlp.clause_edges import colon_run, in_quote_marks, object_content, trailing_clauses, unmarked_clause
+from quotegraph.nlp.clause_edges import (
+    colon_run, in_quote_marks, leading_conjuncts, object_content, trailing_clauses, unmarked_clause,
+)
 from quotegraph.nlp.cues import Cue, cue_span, find_cues, is_cue_word, speaker_of
 from quotegraph.nlp.quote_marks import QuoteMarks, find_quote_marks
 from quotegraph.nlp.speech import in_boilerplate, in_caption, put_question, reports_speech
@@ -203,7 +205,8 @@ def _content_tokens(cue: Cue, lang: str, quoted: list[tuple[int, int]]) -> tuple
         last = max([after[0]] + more, key=lambda c: c.i).right_edge.i
         return after[0].left_edge.i, trailing_clauses(head, last, lang=lang)
     if comps:  # else the nearest one before it: "..., X said"
-        return _subtree_outside(comps[-1], cue)
+        first, last = _subtree_outside(comps[-1], cue)
+        return leading_conjuncts(head, first), last
     if head.lemma_.lower() in load_lexicon("directive_verbs", lang):
         xcomp = next((c for c in head.rights if c.dep_ == "xcomp"), None)
         if xcomp is not None and sum(t.is_alpha for t in xcomp.subtree) >= _MIN_DIRECTIVE_WORDS:

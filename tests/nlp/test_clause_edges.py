@@ -107,3 +107,22 @@ def test_clause_edges_object_content(nlp, text, expected):
 )
 def test_clause_edges_unmarked_and_coordinated_cues(nlp, text, expected):
     assert _contents(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The van was meant to wait at the gate, but the guards drove her away before the police could follow, a source said.",
+            [("The van was meant to wait at the gate, but the guards drove her away before the police could follow", "said")],
+        ),
+        (
+            "The plant will close in June, the manager said.",
+            [("The plant will close in June", "said")],
+        ),
+    ],
+    ids=["coordinated-clauses-before-a-closing-cue", "single-clause-before-a-closing-cue"],
+)
+def test_clause_edges_leading_conjuncts(nlp, text, expected):
+    assert _contents(nlp, text) == expected
