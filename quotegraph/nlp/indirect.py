@@ -205,8 +205,8 @@ def _content_tokens(cue: Cue, lang: str, quoted: list[tuple[int, int]]) -> tuple
         last = max([after[0]] + more, key=lambda c: c.i).right_edge.i
         return after[0].left_edge.i, trailing_clauses(head, last, lang=lang)
     if comps:  # else the nearest one before it: "..., X said"
-        first, last = _subtree_outside(comps[-1], cue)
-        return leading_conjuncts(head, first), last
+        start, end = _subtree_outside(comps[-1], cue)
+        return leading_conjuncts(head, start), end
     if head.lemma_.lower() in load_lexicon("directive_verbs", lang):
         xcomp = next((c for c in head.rights if c.dep_ == "xcomp"), None)
         if xcomp is not None and sum(t.is_alpha for t in xcomp.subtree) >= _MIN_DIRECTIVE_WORDS:
