@@ -132,6 +132,7 @@ def _archive(articles: list[dict[str, Any]], size: int, workers: int, work: Path
         "graph_plus_layout_share": (stages["graph"] + stages["layout"]) / build["seconds"],
         "peak_rss_mb_tree": build["peak_rss_mb"],
         "graph_html_mb": (out / "graph.html").stat().st_size / 1e6,
+        "quote_file_mb": (out / "graph.quotes.js").stat().st_size / 1e6 if (out / "graph.quotes.js").is_file() else 0.0,
         "output_folder_mb": sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6,
         "nodes": len(graph_json["nodes"]), "edges": len(graph_json["edges"]),
     }  # fmt: skip
