@@ -111,6 +111,7 @@ class People:
         people.text = text
         ents = [relabel(line_of(e), lexicons) for e in doc.ents if not in_credit(e, text=text)]
         spans = [e for e in ents + untagged_names(doc, lexicons) if e.label_ == "PERSON" or not e.label_]
+        spans = _without_places(spans, ents)
         # People named in a photo caption are pictured, not speaking: they never take the floor from a speaker.
         people.captions = sorted({c for c in (in_caption(e, text=text) for e in spans) if c is not None})
         for ent in ents:
@@ -447,3 +448,13 @@ class People:
             for name, d in self._drafts.items()
         }
         self._by_token = {i: d.name for i, d in self._draft_of_token.items()}
+
+
+def _without_places(spans: list[Span], ents: list[Span]) -> list[Span]:
+    """Drop a one-word "person" the article also names as a place ("Surrey's portables ... Surrey said")
+
+    unless it is the surname of a person named in full ("Ellen Washington ... Washington said").
+    """
+    places = {e.text for e in ents if e.label_ in ("GPE", "LOC")}
+    surnames = {s[-1].text for s in spans if len(s) > 1}
+    return [s for s in spans if len(s) > 1 or s.text not in places or s.text in surnames]
