@@ -23,6 +23,7 @@ __all__ = [
     "proper_runs",
     "relabel",
     "untagged_names",
+    "without_places",
 ]
 
 _UNTAGGED = frozenset({"", "ORG", "NORP"})
@@ -192,3 +193,12 @@ def in_caption(span: Span, *, text: str | None = None) -> tuple[int, int] | None
     if _CAPTION.search(paragraph) or "/" in credit or _CREDIT_WORDS.search(credit):
         return start, start + len(paragraph)
     return None
+
+def without_places(spans: list[Span], ents: list[Span]) -> list[Span]:
+    """Drop a one-word "person" the article also names as a place ("Surrey's portables ... Surrey said")
+
+    unless it is the surname of a person named in full ("Ellen Washington ... Washington said").
+    """
+    places = {e.text for e in ents if e.label_ in ("GPE", "LOC")}
+    surnames = {s[-1].text for s in spans if len(s) > 1}
+    return [s for s in spans if len(s) > 1 or s.text not in places or s.text in surnames]

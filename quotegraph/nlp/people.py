@@ -27,8 +27,9 @@ from quotegraph.nlp.name_spans import (
     proper_runs,
     relabel,
     untagged_names,
+    without_places,
 )
-from quotegraph.nlp.gender import first_name_gender, text_gender
+from quotegraph.nlp.gender import article_gender
 from quotegraph.nlp.names import fits_acronym, fits_name, strip_determiner
 from quotegraph.nlp.roles import (
     MentionLexicons,
@@ -111,7 +112,7 @@ class People:
         people.text = text
         ents = [relabel(line_of(e), lexicons) for e in doc.ents if not in_credit(e, text=text)]
         spans = [e for e in ents + untagged_names(doc, lexicons) if e.label_ == "PERSON" or not e.label_]
-        spans = _without_places(spans, ents)
+        spans = without_places(spans, ents)
         # People named in a photo caption are pictured, not speaking: they never take the floor from a speaker.
         people.captions = sorted({c for c in (in_caption(e, text=text) for e in spans) if c is not None})
         for ent in ents:
@@ -428,19 +429,7 @@ class People:
                 self._bodies[word].sort()
 
     def _gender(self, name: str) -> str | None:
-        """The article's own words ("Lindsay said she") over a first-name list ("Patrice").
-
-        Against a first name that the name statistics also give to one sex the
-        words must lead by two pieces of evidence: one "Colton said she" (she
-        being someone else) does not make Colton a woman.
-        """
-        from_name = self.lexicons.names.gender_of(name)
-        from_text = text_gender(name, self.text)
-        if from_text and from_name and from_text != from_name:
-            first = self.lexicons.names.split_title(name)[1].split()[:1]
-            if first and first_name_gender(first[0]) == from_name:
-                from_text = text_gender(name, self.text, margin=2)
-        return from_text or from_name
+        return article_gender(name, self.text, from_name=self.lexicons.names.gender_of(name))
 
     def _freeze(self) -> None:
         self.by_name = {
@@ -449,12 +438,3 @@ class People:
         }
         self._by_token = {i: d.name for i, d in self._draft_of_token.items()}
 
-
-def _without_places(spans: list[Span], ents: list[Span]) -> list[Span]:
-    """Drop a one-word "person" the article also names as a place ("Surrey's portables ... Surrey said")
-
-    unless it is the surname of a person named in full ("Ellen Washington ... Washington said").
-    """
-    places = {e.text for e in ents if e.label_ in ("GPE", "LOC")}
-    surnames = {s[-1].text for s in spans if len(s) > 1}
-    return [s for s in spans if len(s) > 1 or s.text not in places or s.text in surnames]

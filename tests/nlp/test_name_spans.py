@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from quotegraph.nlp.people import _without_places
+from quotegraph.nlp.name_spans import without_places
 
 
 @pytest.mark.parametrize(
@@ -27,8 +27,8 @@ from quotegraph.nlp.people import _without_places
     ],
     ids=["place-name-is-no-person", "surname-of-a-full-name-kept", "other-one-word-names-kept"],
 )
-def test_people_without_places(words, persons, places, expected):
+def test_name_spans_without_places(words, persons, places, expected):
     doc = Doc(spacy.blank("en").vocab, words=words)
     spans = [Span(doc, a, b, label="PERSON") for a, b in persons]
     ents = spans + [Span(doc, a, b, label="GPE") for a, b in places]
-    assert [s.text for s in _without_places(spans, ents)] == expected
+    assert [s.text for s in without_places(spans, ents)] == expected
