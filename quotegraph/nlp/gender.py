@@ -49,10 +49,10 @@ __all__ = [
     "GENDER_MODES",
     "NAME_THRESHOLD",
     "GenderResult",
-    "article_gender",
     "assign_genders",
     "first_name_gender",
     "speaker_key",
+    "text_votes",
 ]
 
 logger = logging.getLogger(__name__)
@@ -161,27 +161,9 @@ def first_name_genders(names: Iterable[str], *, threshold: float = NAME_THRESHOL
 # -- text evidence -------------------------------------------------------------
 
 
-def article_gender(name: str, text: str, *, from_name: str | None, lang: str = "en") -> str | None:
-    """A person's gender within one article: its own words ("Lindsay said she") over a first-name list.
-
-    The text evidence is the one `assign_genders` reads; ``from_name`` is what
-    the first-name list says. Against a first name that the name statistics
-    also give to one sex, the words must lead by two pieces of evidence: one
-    "Colton said she" (she being someone else) does not make Colton a woman.
-
-    >>> article_gender("Jean Whitmore", "Whitmore said she would stay.", from_name="male")
-    'female'
-    >>> article_gender("Jean Whitmore", "Whitmore stayed.", from_name="male")
-    'male'
-    """
-    counts = Counter(g for g, _ in _evidence(lang)._text_evidence(name, text))
-    lead = counts["female"] - counts["male"]
-    from_text = None if lead == 0 else "female" if lead > 0 else "male"
-    if from_text and from_name and from_text != from_name and abs(lead) < 2:
-        first = NameLexicons.load(lang).split_title(name)[1].split()[:1]
-        if first and first_name_gender(first[0]) == from_name:
-            return from_name
-    return from_text or from_name
+def text_votes(name: str, text: str, *, lang: str = "en") -> Counter[str]:
+    """How many pieces of one article's text evidence ("Lindsay said she") say each gender of ``name``."""
+    return Counter(gender for gender, _ in _evidence(lang)._text_evidence(name, text))
 
 
 @lru_cache(maxsize=None)

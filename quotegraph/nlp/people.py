@@ -29,7 +29,7 @@ from quotegraph.nlp.name_spans import (
     untagged_names,
     without_places,
 )
-from quotegraph.nlp.gender import article_gender
+from quotegraph.nlp.article_gender import article_gender
 from quotegraph.nlp.names import fits_acronym, fits_name, strip_determiner
 from quotegraph.nlp.roles import (
     MentionLexicons,
