@@ -161,13 +161,13 @@ def test_gender_rejects_unknown_mode() -> None:
 
 
 def test_gender_shard_scan_agrees_with_search(monkeypatch: pytest.MonkeyPatch) -> None:
-    import quotegraph.nlp.gender as gender
+    import quotegraph.nlp.first_names as first_names
 
     names = ["Olena", "Mykhailo", "Kim", "Zorvath", "Priya", "Jordan", "José", "Zoë"]
-    monkeypatch.setattr(gender, "_MEMO", {})
-    searched = gender.first_name_genders(names)
-    monkeypatch.setattr(gender, "_MEMO", {})
-    monkeypatch.setattr(gender, "_SCAN_ABOVE", 0)
-    assert gender.first_name_genders(names) == searched
+    monkeypatch.setattr(first_names, "_MEMO", {})
+    searched = first_names.first_name_genders(names)
+    monkeypatch.setattr(first_names, "_MEMO", {})
+    monkeypatch.setattr(first_names, "_SCAN_ABOVE", 0)
+    assert first_names.first_name_genders(names) == searched
     assert (searched["Olena"], searched["Kim"], searched["José"]) == ("female", None, None)
-    assert gender._MEMO["josé"] == ("M", 0.89)  # found (written \u00e9 in WGND), but 11% of Josés are women
+    assert first_names._MEMO["josé"] == ("M", 0.89)  # found (written \u00e9 in WGND), but 11% of Josés are women
