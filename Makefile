@@ -67,7 +67,7 @@ coref-model: $(STAMP)
 evaluate: $(STAMP)
 	$(BIN)/quotegraph evaluate ../shared/seeds/gold.jsonl
 	$(BIN)/quotegraph evaluate ../shared/corpora/ggt/dev.jsonl --separate-quote-runs
-	$(BIN)/quotegraph evaluate ../shared/corpora/polnear/dev.jsonl --join-quote-runs --headline-quotes
+	$(BIN)/quotegraph evaluate ../shared/corpora/polnear/dev.jsonl --join-quote-runs --headline-quotes --relative-mentions
 
 clean:
 	rm -rf $(VENV) tests/interop/node_modules output/*.html output/*.graphml output/*.gexf output/*.csv output/*.jsonl output/*.json
