@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from thinc.api import Config
 
-__all__ = ["add_coreferee", "annotate_coref", "coref_available", "resolve_token"]
+__all__ = ["add_coreferee", "annotate_coref", "coref_available", "has_chains", "resolve_token"]
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def add_coreferee(nlp: Language) -> bool:
 
 def coref_available(doc: Doc) -> bool:
     """True when `annotate_coref` can resolve pronouns in ``doc``."""
-    return _component(doc) is not None or _has_chains(doc)
+    return _component(doc) is not None or has_chains(doc)
 
 
 def annotate_coref(doc: Doc, window: Span | None = None) -> tuple[Doc, int] | None:
@@ -109,7 +109,7 @@ def annotate_coref(doc: Doc, window: Span | None = None) -> tuple[Doc, int] | No
         The annotated Doc (``doc`` itself or the window's copy) and the token
         offset of its first token in ``doc``; None without coreferee.
     """
-    if _has_chains(doc):
+    if has_chains(doc):
         return doc, 0
     component = _component(doc)
     if component is None:
@@ -124,7 +124,7 @@ def annotate_coref(doc: Doc, window: Span | None = None) -> tuple[Doc, int] | No
         logger.warning("coreferee failed on tokens %d-%d (%s: %s); no coreference there",
                        start, start + len(target), type(error).__name__, error)
         return None
-    return (target, start) if _has_chains(target) else None
+    return (target, start) if has_chains(target) else None
 
 
 def resolve_token(annotated: Doc, offset: int, token: Token) -> list[int]:
@@ -213,5 +213,6 @@ def _component(doc: Doc) -> Callable[[Doc], Doc] | None:
     return found[1] if found is not None and found[0] is doc.vocab else None
 
 
-def _has_chains(doc: Doc) -> bool:
+def has_chains(doc: Doc) -> bool:
+    """True when coreferee has already annotated all of ``doc`` (run in the main pass)."""
     return Doc.has_extension("coref_chains") and doc._.coref_chains is not None

@@ -209,9 +209,8 @@ def _pronoun(span: Span, article: _Article) -> Speaker | None:
     rivals = people.mentioned_between(window, span.start_char, gender, number, outside=quote_spans)
     # A person who has just taken the floor as a subject is trusted over coreferee's chains.
     if article.use_coref and (rule is None or (rivals - {rule.name} and not took_floor)):
-        for antecedent in _coref_antecedents(token, article):
-            if antecedent.compatible(gender, number):
-                return antecedent.speaker(Resolution.COREFERENCE)
+        for antecedent in _coref_antecedents(token, article, gender, number):
+            return antecedent.speaker(Resolution.COREFERENCE)
     if rule is None and gender in ("neuter", "any") and number != "plural":
         body = people.body_before(span.start_char, sentences=_RIVAL_SENTENCES, outside=quote_spans)
         rule = replace(body, resolution=Resolution.COREFERENCE) if body else None  # "It also said"
@@ -263,30 +262,44 @@ def _nearest_speaker(
     return (person.speaker(Resolution.COREFERENCE) if person else None), False
 
 
-def _coref_antecedents(token: Token, article: _Article) -> list[Person]:
-    """Named people coreferee links ``token`` to, from a window of sentences before it."""
+def _coref_antecedents(token: Token, article: _Article, gender: str, number: str) -> list[Person]:
+    """Compatible named people coreferee links ``token`` to, from a window of sentences before it.
+
+    coreferee's answer counts only when it names a compatible person in its
+    window: with none there, the window is not annotated (most of a run's cost).
+    """
     doc = token.doc
     if not coref.coref_available(doc):
         return []
-    people, quote_spans = article.people, article.quote_spans
-    sentences = people.sentences
+    sentences = article.people.sentences
     here = next((i for i, s in enumerate(sentences) if s.start <= token.i < s.end), 0)
-    first = sentences[max(0, here - _COREF_WINDOW_SENTENCES)].start
-    key = (first, sentences[here].end)
+    key = (sentences[max(0, here - _COREF_WINDOW_SENTENCES)].start, sentences[here].end)
     if key not in article.coref_windows:
-        article.coref_windows[key] = coref.annotate_coref(doc, doc[first : sentences[here].end])
+        if not coref.has_chains(doc) and not any(_candidate(i, article, gender, number) for i in range(*key)):
+            return []
+        article.coref_windows[key] = coref.annotate_coref(doc, doc[key[0] : key[1]])
     annotated = article.coref_windows[key]
     if annotated is None:
         return []
     found: list[Person] = []
     for index in coref.resolve_token(annotated[0], annotated[1], token):
-        start = doc[index].idx
-        if any(a <= start < b for a, b in quote_spans) or people.pictured(start):
-            continue  # a name inside someone's quote is rarely the next speaker, one in a caption never
-        person = people.person_at(index)
+        person = _candidate(index, article, gender, number)
         if person is not None and person not in found:
             found.append(person)
     return found
+
+
+def _candidate(index: int, article: _Article, gender: str, number: str) -> Person | None:
+    """The compatible person named at token ``index``, unless inside someone's quote
+    (rarely the next speaker) or a caption (never)."""
+    people = article.people
+    person = people.person_at(index)
+    if person is None or not person.compatible(gender, number):
+        return None
+    start = people.doc[index].idx
+    if any(a <= start < b for a, b in article.quote_spans) or people.pictured(start):
+        return None
+    return person
 
 
 def _nominal(span: Span, article: _Article) -> Speaker | None:
