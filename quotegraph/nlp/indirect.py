@@ -22,6 +22,7 @@ from quotegraph.nlp.clause_edges import (
     colon_run, in_quote_marks, leading_conjuncts, object_content, trailing_clauses, unmarked_clause,
 )
 from quotegraph.nlp.cues import Cue, cue_span, find_cues, is_cue_word, speaker_of
+from quotegraph.nlp.narration import kept_pieces, tags_direct
 from quotegraph.nlp.quote_marks import QuoteMarks, find_quote_marks
 from quotegraph.nlp.speech import in_boilerplate, in_caption, put_question, reports_speech
 
@@ -89,7 +90,7 @@ def extract_indirect(doc: Doc, *, direct: Sequence[Quote], lang: str = "en") -> 
     marks = find_quote_marks(text, lang=lang, warn=False)
     quotes = list(direct)
     quoted = [(m.start, m.end) for m in marks]
-    for clause in _outermost(list(_clauses(doc, lang, quoted))):
+    for clause in _outermost(list(_clauses(doc, lang, quoted, direct))):
         quotes = _place_clause(text, clause, quotes, marks, lang)
     quotes.sort(key=lambda q: (q.start, -q.end))
     kept = [
@@ -112,7 +113,7 @@ def _outermost(clauses: list[_Clause]) -> list[_Clause]:
     return kept
 
 
-def _clauses(doc: Doc, lang: str, quoted: list[tuple[int, int]]) -> Iterator[_Clause]:
+def _clauses(doc: Doc, lang: str, quoted: list[tuple[int, int]], direct: Sequence[Quote]) -> Iterator[_Clause]:
     for cue in find_cues(doc, lang=lang):
         if cue.kind == "verb" and not reports_speech(cue.head, lang=lang):
             continue
@@ -121,9 +122,9 @@ def _clauses(doc: Doc, lang: str, quoted: list[tuple[int, int]]) -> Iterator[_Cl
             continue
         first, last = _within_paragraph(doc, cue, *tokens)
         last = _before_next_cue(doc, cue, first, last, lang, quoted)
-        span = _trim(doc, first, last, cue)
-        if span is not None and _leaves_its_quote(cue, span, quoted):
-            continue  # 'The column "Melania, tell your story" is thoughtful': a title, not a report
+        span = _without_narration(doc, cue, _trim(doc, first, last, cue), lang)
+        if span is not None and (_leaves_its_quote(cue, span, quoted) or tags_direct(span, cue.words, direct)):
+            continue  # a title in marks ('The column "Melania, tell…" is'), a phrase after a tagged direct quote
         if span is not None and put_question(cue.head, span[0]):
             continue  # "Asked whether ..., X declined to comment": no one's claim
         if span is not None and sum(1 for t in span if t.is_alpha) >= _MIN_WORDS:
@@ -146,6 +147,14 @@ def _around_cue(doc: Doc, cue: Cue, span: Span) -> tuple[tuple[int, int], ...]:
     if any(p is None or not any(t.is_alpha for t in p) for p in pieces):
         return ()
     return tuple((p.start_char, p.end_char) for p in pieces if p is not None)
+
+
+def _without_narration(doc: Doc, cue: Cue, span: Span | None, lang: str) -> Span | None:
+    hole = _aside(cue)  # 'A, he said, though he named no one': A only; 'In May, she said, allowing…': nothing
+    if span is None or hole is None or not span.start < hole[0] <= hole[1] < span.end - 1:
+        return span
+    keep = kept_pieces(doc[span.start : hole[0]], doc[hole[1] + 1 : span.end], cue.head, lang=lang)
+    return span if keep == 2 else (_trim(doc, span.start, hole[0] - 1, cue) if keep else None)
 
 
 def _within_paragraph(doc: Doc, cue: Cue, first: int, last: int) -> tuple[int, int]:

@@ -262,3 +262,17 @@ def test_direct_extract_direct_naming_frames(nlp, text, expected):
 )
 def test_direct_extract_direct_short_quotes_and_titles(nlp, text, expected):
     assert _summary(extract_direct(nlp(text))) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Okafor voiced his "frustration, anger and helplessness" on Monday.',
+         [('"frustration, anger and helplessness"', "direct", "voiced", "Okafor")]),
+        ('Okafor voiced support for the "harbour levy" on Monday.', []),
+    ],
+    ids=["voiced-fragment", "not-object-of-voiced"],
+)
+def test_direct_extract_direct_expressed_fragments(nlp, text, expected):
+    assert _summary(extract_direct(nlp(text))) == expected
