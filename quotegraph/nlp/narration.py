@@ -27,6 +27,7 @@ __all__ = ["kept_pieces", "narrates", "tags_direct"]
 _SPEAKER_WORDS = 6
 _PUNCT = re.compile(r"[,.;:!?()]")
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def narrates(tail: Span, cue: Token, *, lang: str = "en") -> bool:
@@ -72,7 +73,7 @@ def tags_direct(clause: Span, cue: Span, quotes: Sequence[Quote]) -> bool:
     subject of its own, is narration. Only the speaker may stand between the quote and
     the cue: no punctuation, at most a few words.
     """
-    if any(t.dep_ in ("nsubj", "nsubjpass", "expl") and _finite(t.head) for t in clause):
+    if any(t.dep_ in _SUBJECTS and _finite(t.head) for t in clause):
         return False  # '…," Warren told him, after he admitted he had not …': a report of its own
     text, cue_start = clause.doc.text, cue.start_char
     for quote in quotes:
@@ -100,5 +101,8 @@ def kept_pieces(before: Span, after: Span, cue: Token, *, lang: str = "en") -> i
 
 
 def _holds_clause(piece: Span) -> bool:
+    """A finite verb at the top, or a subject anywhere outside a relative clause."""
     tops = [t for t in piece if not piece.start <= t.head.i < piece.end or t.head.i == t.i]
-    return any(_finite(t) for t in tops if t.pos_ in ("VERB", "AUX"))
+    if any(_finite(t) for t in tops if t.pos_ in ("VERB", "AUX")):
+        return True
+    return any(t.dep_ in _SUBJECTS and t.head.dep_ not in ("relcl", "acl") for t in piece)
