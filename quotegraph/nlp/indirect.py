@@ -22,7 +22,7 @@ from quotegraph.nlp.clause_edges import (
     colon_run, in_quote_marks, leading_conjuncts, object_content, trailing_clauses, unmarked_clause,
 )
 from quotegraph.nlp.cues import Cue, cue_span, find_cues, is_cue_word, speaker_of
-from quotegraph.nlp.narration import kept_pieces, tags_direct
+from quotegraph.nlp.narration import tags_direct, without_narration
 from quotegraph.nlp.quote_marks import QuoteMarks, find_quote_marks
 from quotegraph.nlp.speech import in_boilerplate, in_caption, put_question, reports_speech
 
@@ -122,7 +122,7 @@ def _clauses(doc: Doc, lang: str, quoted: list[tuple[int, int]], direct: Sequenc
             continue
         first, last = _within_paragraph(doc, cue, *tokens)
         last = _before_next_cue(doc, cue, first, last, lang, quoted)
-        span = _without_narration(doc, cue, _trim(doc, first, last, cue), lang)
+        span = without_narration(_trim(doc, first, last, cue), _aside(cue), cue.head, lang=lang)
         if span is not None and (_leaves_its_quote(cue, span, quoted) or tags_direct(span, cue.words, direct)):
             continue  # a title in marks ('The column "Melania, tell…" is'), a phrase after a tagged direct quote
         if span is not None and put_question(cue.head, span[0]):
@@ -147,14 +147,6 @@ def _around_cue(doc: Doc, cue: Cue, span: Span) -> tuple[tuple[int, int], ...]:
     if any(p is None or not any(t.is_alpha for t in p) for p in pieces):
         return ()
     return tuple((p.start_char, p.end_char) for p in pieces if p is not None)
-
-
-def _without_narration(doc: Doc, cue: Cue, span: Span | None, lang: str) -> Span | None:
-    hole = _aside(cue)  # 'A, he said, though he named no one': A only; 'In May, she said, allowing…': nothing
-    if span is None or hole is None or not span.start < hole[0] <= hole[1] < span.end - 1:
-        return span
-    keep = kept_pieces(doc[span.start : hole[0]], doc[hole[1] + 1 : span.end], cue.head, lang=lang)
-    return span if keep == 2 else (_trim(doc, span.start, hole[0] - 1, cue) if keep else None)
 
 
 def _within_paragraph(doc: Doc, cue: Cue, first: int, last: int) -> tuple[int, int]:

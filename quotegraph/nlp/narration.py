@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, QuoteKind
 
-__all__ = ["kept_pieces", "narrates", "tags_direct"]
+__all__ = ["kept_pieces", "narrates", "tags_direct", "without_narration"]
 
 #: Words a speaker between a quote and its cue may take ('"…," the deputy mayor of Brill said').
 _SPEAKER_WORDS = 6
@@ -86,6 +86,26 @@ def tags_direct(clause: Span, cue: Span, quotes: Sequence[Quote]) -> bool:
 
 def _finite(verb: Token) -> bool:
     return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
+
+
+def without_narration(span: Span | None, hole: tuple[int, int] | None, cue: Token, *, lang: str = "en") -> Span | None:
+    """The reported content ``span`` around a cue set off by commas (``hole``, a token range).
+
+    Returns ``span`` itself, or only the piece before the cue when the piece
+    after it narrates (``A, he said, though he named no one``), or None when
+    neither piece is a clause (``In May, she said, allowing …``); see
+    `kept_pieces`.
+    """
+    if span is None or hole is None or not span.start < hole[0] <= hole[1] < span.end - 1:
+        return span
+    doc = span.doc
+    keep = kept_pieces(doc[span.start : hole[0]], doc[hole[1] + 1 : span.end], cue, lang=lang)
+    if keep == 2:
+        return span
+    last = hole[0] - 1
+    while keep and last >= span.start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return doc[span.start : last + 1] if keep and last >= span.start else None
 
 
 def kept_pieces(before: Span, after: Span, cue: Token, *, lang: str = "en") -> int:
