@@ -362,3 +362,52 @@ def test_export_writes_empty_values_the_same_everywhere(
     data = json.loads(files["graph.json"].read_text(encoding="utf-8"))
     assert all(e["topics"] == [] or e["topics_count"] > 0 for e in data["edges"])
     assert any(e["topics"] == [] for e in data["edges"]), "the fixture needs an edge without topics"
+
+
+def _graphml_by_string_round_trip(flat: nx.MultiDiGraph) -> bytes:
+    """How graph.graphml was written before the direct writer: networkx's text, parsed again."""
+    import io
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    flat = flat.copy()
+    for _, _, key, data in flat.edges(keys=True, data=True):
+        data["id"] = key
+    root = ET.fromstring("".join(nx.generate_graphml(flat, named_key_ids=False)))
+    scopes = {"graph": 0, "node": 1, "edge": 2}
+    keys = sorted(root.iterfind(f"{ns}key"), key=lambda k: (scopes.get(k.get("for", ""), 3), k.get("attr.name", "")))
+    renamed: dict[str, str] = {}
+    for key in keys:
+        name = key.get("attr.name", "")
+        new_id = name if name not in renamed.values() else f"{key.get('for', 'all')}.{name}"
+        renamed[key.get("id", "")] = new_id
+        key.set("id", new_id)
+        root.remove(key)
+    for index, key in enumerate(keys):
+        root.insert(index, key)
+    for data in root.iter(f"{ns}data"):
+        data.set("key", renamed[data.get("key", "")])
+    for element in root.iter():
+        element.tag = element.tag.removeprefix(ns)
+    root.set("xmlns", "http://graphml.graphdrawing.org/xmlns")
+    ET.indent(root, space="  ")
+    buffer = io.BytesIO()
+    ET.ElementTree(root).write(buffer, encoding="utf-8", xml_declaration=True)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["plain", "two\nlines", "crlf\r\nend", "vertical\x0btab", "tab\tkept", "line\u2028separator", "<&> \"quoted\" é"],
+    ids=["plain", "newline", "crlf", "vtab", "tab", "u2028", "markup"],
+)
+def test_export_graphml_bytes_as_the_string_round_trip_wrote_them(tmp_path: Path, role: str) -> None:
+    from quotegraph.graph.export import _prepared, _write_graphml
+
+    graph = nx.MultiDiGraph(name="g")
+    graph.add_node("person:ann-lee", label="Ann Lee", kind="person", quote_count=2)
+    graph.add_node("organisation:port", label=f"Port {role}", kind="organisation", quote_count=0)
+    graph.add_edge("person:ann-lee", "organisation:port", key="e0", relation="member_of", role=role, weight=1.5)
+    flat = _prepared(graph)
+    written = _write_graphml(flat, tmp_path / "graph.graphml").read_bytes()
+    assert written == _graphml_by_string_round_trip(flat)
