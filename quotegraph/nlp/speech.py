@@ -45,11 +45,26 @@ def reports_speech(verb: Token, *, lang: str = "en") -> bool:
     children = {c.dep_ for c in verb.children}
     if "auxpass" in children and "agent" not in children:
         return False
+    if _passive_run_on(verb, children, lang):
+        return False
     if verb.lemma_.lower() in load_lexicon("inference_verbs", lang):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lemma_.lower() in load_lexicon("data_nouns", lang):
             return False
     return True
+
+
+def _passive_run_on(verb: Token, children: set[str], lang: str) -> bool:
+    """``was diagnosed and told she had a year``: a verb of telling shares a passive it is coordinated with.
+
+    Without an object or subject of its own, its subject is the hearer, not
+    the speaker (``was arrested and told police …`` keeps its object and
+    speaks; ``was fined and said …`` is no verb of telling).
+    """
+    if verb.dep_ != "conj" or children & {"nsubj", "nsubjpass", "dobj", "dative", "agent"}:
+        return False
+    head = {c.dep_ for c in verb.head.children}
+    return "auxpass" in head and "agent" not in head and verb.lemma_.lower() in load_lexicon("addressee_verbs", lang)
 
 
 def _addresses_reader(verb: Token) -> bool:

@@ -51,3 +51,17 @@ def test_narration_tail_after_cue_is_not_content(nlp, text, expected):
 )
 def test_narration_cue_between_phrases_reports_nothing(nlp, text, expected):
     assert _summary(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ruiz had been diagnosed with cancer and told she had a year to live.", []),
+        ("Ruiz was arrested on Monday and told police she was innocent.", [("she was innocent", [], "told")]),
+        ("Ruiz was fined and said she would appeal.", [("she would appeal", [], "said")]),
+    ],
+    ids=["told-after-passive", "not-told-with-object", "not-a-verb-of-telling"],
+)
+def test_narration_telling_verb_sharing_a_passive_reports_nothing(nlp, text, expected):
+    assert _summary(nlp, text) == expected
