@@ -21,8 +21,10 @@ from quotegraph.model import Quote, QuoteKind, Resolution, Speaker, TextSpan
 __all__ = ["extract_pull_quotes"]
 
 _WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+# The body runs to its first word character without backtracking ([^\n\w]*, not a lazy [^\n]*?):
+# the same matches, but a long unsigned line costs linear, not quadratic, time.
 _PULL = re.compile(
-    rf"^(?P<body>[^\n]*?\w[^\n]*?[.!?…])[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,7}})"
+    rf"^(?P<body>[^\n\w]*\w[^\n]*?[.!?…])[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,7}})"
     r"(?:,[ \t]*(?P<affiliation>[^\s,/()@:][^\n,/()@:]{0,60}?))?[ \t]*$",
     re.MULTILINE,
 )
