@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Resolution, Speaker, TextSpan
+from quotegraph.nlp.doc_text import doc_text
 from quotegraph.nlp.mention_spans import in_quote_marks, mention_span, paragraph_break, paragraph_start
 
 __all__ = [
@@ -271,7 +272,7 @@ def _name_earlier(verb: Token, outside: Sequence[tuple[int, int]] = ()) -> Token
     "and two belt loops" between May and October, says').
     """
     doc, inside = verb.doc, in_quote_marks(verb)
-    start = paragraph_start(doc.text, verb.idx)
+    start = paragraph_start(doc_text(doc), verb.idx)
     for token in reversed(doc[: verb.i]):
         if token.idx < start:
             return None

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from quotegraph.nlp.doc_text import doc_text
 from quotegraph.nlp.names import NameLexicons
 
 __all__ = ["mention_span", "paragraph_break", "paragraph_start", "in_quote_marks"]
@@ -118,7 +119,7 @@ def paragraph_break(a: Token, b: Token) -> bool:
     """True when a blank line separates tokens ``a`` and ``b`` (the parser joined two paragraphs)."""
     doc = a.doc
     first, last = sorted((a.i, b.i))
-    gap = doc.text[doc[first].idx : doc[last].idx]
+    gap = doc_text(doc)[doc[first].idx : doc[last].idx]
     return _BLANK_LINE.search(gap) is not None
 
 
@@ -136,7 +137,7 @@ def in_quote_marks(token: Token) -> bool:
     both are in quotes and the nested cue keeps its subject. Single quotes are
     left out: they are also apostrophes.
     """
-    text = token.doc.text
+    text = doc_text(token.doc)
     return len(_QUOTE_MARKS.findall(text, paragraph_start(text, token.idx), token.idx)) % 2 == 1
 
 
