@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 __all__ = ["doc_text"]
 
-_KEY = ("quotegraph", "text")
+_KEY = "quotegraph.text"
 
 
 def doc_text(doc: Doc) -> str:
