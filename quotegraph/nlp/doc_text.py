@@ -27,9 +27,9 @@ def doc_text(doc: Doc) -> str:
     >>> doc_text(doc) == doc.text
     True
     """
-    cached = doc.user_data.get(_KEY)
+    cached: tuple[int, str] | None = doc.user_data.get(_KEY)
     if cached is not None and cached[0] == len(doc):
         return cached[1]
-    text = doc.text
+    text: str = doc.text
     doc.user_data[_KEY] = (len(doc), text)
     return text
