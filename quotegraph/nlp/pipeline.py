@@ -28,6 +28,7 @@ from quotegraph.nlp import coref
 from quotegraph.nlp.direct import extract_direct
 from quotegraph.nlp.headlines import extract_headline
 from quotegraph.nlp.indirect import extract_indirect
+from quotegraph.nlp.paragraphs import add_paragraph_breaks
 from quotegraph.nlp.posts import extract_posts
 from quotegraph.nlp.pull_quotes import extract_pull_quotes
 from quotegraph.nlp.speakers import resolve_speakers
@@ -61,6 +62,7 @@ def load_pipeline(name: str = DEFAULT_MODEL, *, use_coref: bool = True) -> Langu
         nlp = spacy.load(name)
     except OSError as error:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} could not be loaded: {error}") from None
+    add_paragraph_breaks(nlp)
     if use_coref:
         coref.add_coreferee(nlp)
     return nlp
