@@ -10,9 +10,9 @@ the first token after a blank line fixes these without touching any rule.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-__all__ = ["PARAGRAPH_BREAKS", "add_paragraph_breaks", "mark_paragraph_starts"]
+__all__ = ["PARAGRAPH_BREAKS", "add_paragraph_breaks", "mark_paragraph_starts", "counted_sentences"]
 
 PARAGRAPH_BREAKS = "quotegraph_paragraph_breaks"
 
@@ -37,3 +37,25 @@ def add_paragraph_breaks(nlp: Language) -> None:
     """Insert the paragraph-break marker before the parser (no-op without a parser)."""
     if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+
+
+def counted_sentences(doc: Doc) -> list[Span]:
+    """The sentences that say something: a line that is only a bracketed credit ("(Ann Lee/Courier)") is none.
+
+    Rules that look "one sentence back" count these, so a photo credit on its own
+    line does not push the person pictured above it out of reach.
+    """
+    said = [sent for sent in doc.sents if _has_word_outside_brackets(sent)]
+    return said or [doc[:]]
+
+
+def _has_word_outside_brackets(sent: Span) -> bool:
+    depth = 0
+    for token in sent:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and token.is_alpha:
+            return True
+    return False

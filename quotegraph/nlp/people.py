@@ -31,6 +31,7 @@ from quotegraph.nlp.name_spans import (
 )
 from quotegraph.nlp.article_gender import article_gender
 from quotegraph.nlp.names import fits_acronym, fits_name, strip_determiner
+from quotegraph.nlp.paragraphs import counted_sentences
 from quotegraph.nlp.roles import (
     MentionLexicons,
     describe,
@@ -95,7 +96,7 @@ class People:
         self.text = ""  # doc.text, read once by build (spaCy rebuilds it on every access)
         self.captions: list[tuple[int, int]] = []  # caption paragraphs that name people
         # A doc without sentence boundaries (a blank pipeline) is one sentence.
-        self.sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self.sentences = counted_sentences(doc) if doc.has_annotation("SENT_START") else [doc[:]]
         self._drafts: dict[str, _Draft] = {}
         self._draft_of_token: dict[int, _Draft] = {}
         self._bodies: dict[str, list[tuple[int, str]]] = {}  # organisation noun → (offset, body named with it)

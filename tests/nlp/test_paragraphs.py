@@ -37,3 +37,13 @@ def test_a_single_line_break_inside_a_sentence_breaks_nothing(nlp) -> None:
 def test_the_marker_alone_leaves_other_tokens_unset() -> None:
     doc = mark_paragraph_starts(spacy.blank("en")("One line\nand more.\n\n\n  Next one."))
     assert [t.text for t in doc if t.is_sent_start] == ["One", "Next"]
+
+
+def test_a_credit_on_its_own_line_is_no_sentence_to_count(nlp) -> None:
+    from quotegraph.nlp.paragraphs import counted_sentences
+
+    doc = nlp("Tom Ellery at his farm. (Ann Lee/Courier)\n\nHe said the harvest was late. Tom (the elder) left.")
+    assert [s.text for s in doc.sents][1] == "(Ann Lee/Courier)\n\n"
+    assert [s.text.strip() for s in counted_sentences(doc)] == [
+        "Tom Ellery at his farm.", "He said the harvest was late.", "Tom (the elder) left."
+    ]
