@@ -155,6 +155,9 @@ class _TextEvidence:
         self.apposition = re.compile(r",\s+((?:[\w'’.-]+\s+){0,5}?)(%s)\b" % "|".join(
             sorted((re.escape(r) for r in self.roles), key=len, reverse=True)), re.IGNORECASE)
         self._honorific_patterns: dict[str, re.Pattern[str]] = {}  # compiled once per surname
+        # Where an honorific begins in the last text read: an article asks once per person.
+        self._honorific_word = re.compile(r"\b(?i:%s)" % "|".join(re.escape(h) for h in self.honorifics))
+        self._honorific_starts: tuple[str, list[int]] = ("", [])
 
     def article_vote(self, quotes: Sequence[Quote], text: str) -> tuple[str, str] | None:
         """``(gender, kind)`` the article's text gives its speaker, or None."""
@@ -192,10 +195,14 @@ class _TextEvidence:
         # Every pattern below spells the surname out: an article without it has nothing to say.
         if len(words) < 1 or not text or not words[0][:1].isupper() or words[-1] not in text:
             return
-        for match in self._honorific(words[-1]).finditer(text):
+        # Each pattern is tried only where its first word is (as finditer would find it, without
+        # a scan of the whole article per person).
+        if self._honorific_starts[0] is not text:
+            self._honorific_starts = (text, _starts(self._honorific_word, text))
+        for match in _matches(self._honorific(words[-1]), text, self._honorific_starts[1]):
             if match.group(0)[:1].isupper():
                 yield self.honorifics[match.group(1).lower()], "honorific"
-        for match in _self_reference(words[-1]).finditer(text):
+        for match in _matches(_self_reference(words[-1]), text, _starts_of(words[-1], text)):
             yield self.pronouns[(match.group(1) or match.group(2)).lower()], "pronoun"
         if len(words) < 2:
             return
@@ -236,6 +243,42 @@ def _ends_of(needle: str, text: str) -> Iterable[int]:
     while at >= 0:
         yield at + len(needle)
         at = text.find(needle, at + len(needle))
+
+
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Every position where ``pattern`` matches in ``text``, overlapping ones included.
+
+    >>> _starts(re.compile(r"\\bM(?:r|rs)"), "Mr and Mrs Lee")
+    [0, 7]
+    """
+    found, match = [], pattern.search(text)
+    while match is not None:
+        found.append(match.start())
+        match = pattern.search(text, match.start() + 1)
+    return found
+
+
+def _starts_of(needle: str, text: str) -> Iterable[int]:
+    """Where each occurrence of ``needle`` starts, overlapping ones included."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only match from one of ``starts`` (ascending).
+
+    >>> [m.group(0) for m in _matches(re.compile(r"\\bLee\\b"), "Lee, Leeds, Lee", [0, 5, 12])]
+    ['Lee', 'Lee']
+    """
+    end = 0
+    for start in starts:
+        if start >= end:
+            match = pattern.match(text, start)
+            if match is not None:
+                end = match.end()
+                yield match
 
 
 @lru_cache(maxsize=4096)
