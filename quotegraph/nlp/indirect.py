@@ -22,6 +22,8 @@ from quotegraph.nlp.clause_edges import (
     colon_run, in_quote_marks, leading_conjuncts, object_content, trailing_clauses, unmarked_clause,
 )
 from quotegraph.nlp.cues import Cue, cue_span, find_cues, is_cue_word, speaker_of
+from quotegraph.nlp.echoes import echo_content, is_echo
+from quotegraph.nlp.frames import fronted_fragment, relative_frame, two_subjects
 from quotegraph.nlp.narration import tags_direct, without_narration
 from quotegraph.nlp.quote_marks import QuoteMarks, find_quote_marks
 from quotegraph.nlp.speech import in_boilerplate, in_caption, put_question, reports_speech
@@ -127,7 +129,7 @@ def _clauses(doc: Doc, lang: str, quoted: list[tuple[int, int]], direct: Sequenc
             continue  # a title in marks ('The column "Melania, tell…" is'), a phrase after a tagged direct quote
         if span is not None and put_question(cue.head, span[0]):
             continue  # "Asked whether ..., X declined to comment": no one's claim
-        if span is not None and sum(1 for t in span if t.is_alpha) >= _MIN_WORDS:
+        if span is not None and (sum(1 for t in span if t.is_alpha) >= _MIN_WORDS or is_echo(span, lang=lang)):
             yield _Clause(span.start_char, span.end_char, cue, _around_cue(doc, cue, span))
 
 
@@ -216,8 +218,9 @@ def _content_tokens(cue: Cue, lang: str, quoted: list[tuple[int, int]]) -> tuple
     if head.dep_ == "parataxis" and head.head.i < head.i:
         return head.head.left_edge.i, head.left_edge.i - 1
     return (
-        _as_reported(cue) or _after_colon(cue) or _stray_that_clause(cue)
-        or unmarked_clause(head) or object_content(head, lang=lang)
+        relative_frame(head) or _as_reported(cue) or _after_colon(cue) or _stray_that_clause(cue)
+        or unmarked_clause(head) or object_content(head, lang=lang) or echo_content(head, lang=lang)
+        or fronted_fragment(head)
     )
 
 
@@ -425,7 +428,7 @@ def _clause_quote(
         start=start,
         end=end,
         type=kind,
-        speaker=speaker_of(cue, lang=lang),
+        speaker=speaker_of(cue, lang=lang, outside=((start, end),) if two_subjects(cue.head) else ()),
         cue=cue_span(cue),
         parts=tuple(TextSpan.of(text, a, b) for a, b in parts),
     )

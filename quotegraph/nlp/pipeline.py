@@ -145,7 +145,7 @@ def extract_quotes(doc: Doc, article: Article, *, config: PipelineConfig, offset
     text = doc.text
     quotes = _add_missing(quotes, list(extract_posts(text)))
     quotes = _take_lines(text, quotes, list(extract_pull_quotes(text, lang=config.lang)))
-    quotes = _take_lines(text, quotes, list(extract_turns(text, lang=config.lang)))
+    quotes = _take_lines(text, quotes, list(extract_turns(text, lang=config.lang)), crossing=True)
     if config.headline_quotes and offset == 0:  # the headline is the article's first line
         quotes = _take_lines(text, quotes, list(extract_headline(doc, lang=config.lang)))
     quotes = resolve_speakers(doc, quotes, lang=config.lang)
@@ -160,13 +160,21 @@ def _add_missing(quotes: list[Quote], more: list[Quote]) -> list[Quote]:
     return sorted(quotes + fresh, key=lambda q: (q.start, -q.end)) if fresh else quotes
 
 
-def _take_lines(text: str, quotes: list[Quote], more: list[Quote]) -> list[Quote]:
-    """``more`` (one quote per line) in place of the quotes found inside their lines."""
+def _take_lines(text: str, quotes: list[Quote], more: list[Quote], *, crossing: bool = False) -> list[Quote]:
+    """``more`` (one quote per line) in place of the quotes found inside their lines.
+
+    With ``crossing`` (transcript turns) a quote that runs across a turn's line
+    goes too: it is a misreading of the turns' opening quote marks, which each
+    new turn repeats without closing the last one.
+    """
     if not more:
         return quotes
     lines = [(text.rfind("\n", 0, m.start) + 1, len(text) if text.find("\n", m.end) < 0 else text.find("\n", m.end))
              for m in more]
-    kept = [q for q in quotes if not any(a <= q.start and q.end <= b for a, b in lines)]
+    if crossing:
+        kept = [q for q in quotes if not any(q.start < b and a < q.end for a, b in lines)]
+    else:
+        kept = [q for q in quotes if not any(a <= q.start and q.end <= b for a, b in lines)]
     return _add_missing(kept, more)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Iterator
 
 from quotegraph.model import Quote, QuoteKind, TextSpan
@@ -22,7 +23,7 @@ from quotegraph.nlp.speech import is_link_label
 __all__ = ["extract_turns"]
 
 _TURN = re.compile(
-    r"^[\"“]?(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?P<turn>\S[^\n]*)$", re.MULTILINE
+    r"^(?P<mark>[\"“]?)(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+(?P<turn>\S[^\n]*)$", re.MULTILINE
 )
 #: Turns one label needs before the text is taken as a transcript.
 _MIN_TURNS = 2
@@ -49,4 +50,27 @@ def extract_turns(text: str, *, lang: str = "en") -> Iterator[Quote]:
         turn = TextSpan.of(text, match.start("turn"), end)
         label = TextSpan.of(text, match.start("label"), match.end("label"))
         colon = TextSpan.of(text, label.end, label.end + 1)
-        yield named_line_quote(turn, label, colon, QuoteKind.DIRECT)
+        quote = named_line_quote(turn, label, colon, QuoteKind.DIRECT)
+        yield _run_on(text, quote, match["mark"]) if match["mark"] else quote
+
+
+#: A paragraph that goes on with the turn: opened by the turn's own mark, with no label.
+_GOES_ON = re.compile(r"[ \t\"”]*\n+(?P<mark>[\"“])(?P<para>(?![A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}:)[^(\n][^\n]*)")
+
+
+def _run_on(text: str, quote: Quote, mark: str) -> Quote:
+    """``quote`` with the paragraphs that continue its turn as parts.
+
+    A quoted transcript opens every paragraph with a quote mark and closes none
+    (``"PENCE: A.`` then ``"B.``), so a paragraph opened by the same mark, with
+    no speaker label and no stage direction (``"(CROSSTALK.)``), is the same
+    turn going on.
+    """
+    parts = [quote.span]
+    while (more := _GOES_ON.match(text, parts[-1].end)) and more["mark"] == mark:
+        end = more.start("para") + len(more["para"].rstrip(_TRAIL))
+        parts.append(TextSpan.of(text, more.start("para"), end))
+    if len(parts) == 1:
+        return quote
+    whole = TextSpan.of(text, quote.start, parts[-1].end)
+    return replace(quote, text=whole.text, end=whole.end, parts=tuple(parts))

@@ -41,3 +41,23 @@ def test_headlines_option_in_pipeline(nlp, on, expected):
     quotes = extract_quotes(nlp(text), article, config=PipelineConfig(headline_quotes=on))
     assert len(quotes) == expected
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Poll: Harbour Plant Closure Splits the City.\n\nA poll shows...",
+         [("Harbour Plant Closure Splits the City", "Poll")]),
+        ("Kowalski: Council needs to 'stop the personal attacks' on staff.\n\nCouncillor...",
+         [("Council needs to 'stop the personal attacks' on staff", "Kowalski")]),
+        ("Update: Harbour plant to close in June.\n\nThe plant...", []),
+        ("2024: Harbour plant to close in June.\n\nThe plant...", []),
+    ],
+    ids=["noun-source", "surname-tagged-noun", "label-word", "not-a-word"],
+)
+def test_headlines_one_word_source(nlp, text, expected):
+    quotes = list(extract_headline(nlp(text)))
+    assert [(q.text, q.speaker.mention.text) for q in quotes] == expected
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
