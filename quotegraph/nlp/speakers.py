@@ -266,7 +266,8 @@ def _coref_antecedents(token: Token, article: _Article, gender: str, number: str
     """Compatible named people coreferee links ``token`` to, from a window of sentences before it.
 
     coreferee's answer counts only when it names a compatible person in its
-    window: with none there, the window is not annotated (most of a run's cost).
+    window: with none there, the window is not annotated (most of a run's cost),
+    and the window starts at the sentence of the first one.
     """
     doc = token.doc
     if not coref.coref_available(doc):
@@ -274,9 +275,13 @@ def _coref_antecedents(token: Token, article: _Article, gender: str, number: str
     sentences = article.people.sentences
     here = next((i for i, s in enumerate(sentences) if s.start <= token.i < s.end), 0)
     key = (sentences[max(0, here - _COREF_WINDOW_SENTENCES)].start, sentences[here].end)
-    if key not in article.coref_windows:
-        if not coref.has_chains(doc) and not any(_candidate(i, article, gender, number) for i in range(*key)):
+    if not coref.has_chains(doc):
+        first = next((i for i in range(*key) if _candidate(i, article, gender, number)), None)
+        if first is None:
             return []
+        # coreferee's cost grows faster than its window: start at the sentence of the first person it could name.
+        key = (next((s.start for s in sentences if s.start <= first < s.end), key[0]), key[1])
+    if key not in article.coref_windows:
         article.coref_windows[key] = coref.annotate_coref(doc, doc[key[0] : key[1]])
     annotated = article.coref_windows[key]
     if annotated is None:
