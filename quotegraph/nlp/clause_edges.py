@@ -18,9 +18,19 @@ from spacy.tokens import Token
 from quotegraph.lexicon import load_lexicon
 from quotegraph.nlp.cues import is_cue_word
 
-__all__ = ["trailing_clauses", "in_quote_marks", "object_content", "colon_run", "unmarked_clause", "leading_conjuncts"]
+__all__ = ["subtree_end", "trailing_clauses", "in_quote_marks", "object_content", "colon_run", "unmarked_clause", "leading_conjuncts"]
 
 _ENDS = frozenset({".", "!", "?", ";", ":"})
+
+
+def subtree_end(head: Token) -> int:
+    """Index of the last token of ``head``'s subtree.
+
+    ``right_edge`` misses a word the parser hung across the clause's own head
+    (``was under the influence — something a caller also said``: a
+    non-projective apposition); the subtree, bounded by the clause, does not.
+    """
+    return max(head.right_edge.i, max(t.i for t in head.subtree))
 
 
 def trailing_clauses(verb: Token, last: int, *, lang: str = "en") -> int:
@@ -71,6 +81,8 @@ def in_quote_marks(token: Token, quoted: Sequence[tuple[int, int]]) -> bool:
 
 
 def _continues(clause: Token, lang: str) -> bool:
+    if clause.pos_ == "ADP" and clause.nbor(-1).pos_ == "CCONJ" and any(c.dep_ == "pobj" for c in clause.children):
+        return True  # "memories of her father, and of all the people": a phrase, never the speaker's next act
     if clause.pos_ not in ("VERB", "AUX") or is_cue_word(clause, lang=lang):
         return False
     children = list(clause.children)

@@ -126,3 +126,40 @@ def test_clause_edges_unmarked_and_coordinated_cues(nlp, text, expected):
 )
 def test_clause_edges_leading_conjuncts(nlp, text, expected):
     assert _contents(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ms. Varga later said she suspected Tomas was under the influence of wine — something a neighbour"
+            " also told the officers before the ambulance arrived.",
+            [
+                (
+                    "she suspected Tomas was under the influence of wine — something a neighbour also told the"
+                    " officers before the ambulance arrived",
+                    "said",
+                )
+            ],
+        ),
+        (
+            "Ms. Varga later said she suspected Tomas was under the influence of wine. Something a neighbour"
+            " also told the officers.",
+            [("she suspected Tomas was under the influence of wine", "said")],
+        ),
+        (
+            "The coach said the win brought back memories of his father, and of ''all the fans who stayed.''",
+            [("the win brought back memories of his father, and of ''all the fans who stayed.''", "said")],
+        ),
+        (
+            "The coach said the win brought back memories of his father. And of the fans he said nothing.",
+            [("the win brought back memories of his father", "said")],
+        ),
+    ],
+    ids=["apposition-across-head", "next-sentence", "and-of-phrase", "and-of-next-sentence"],
+)
+def test_clause_edges_content_runs_to_its_last_word(nlp, text, expected):
+    doc = nlp(text)
+    quotes = list(extract_indirect(doc, direct=list(extract_direct(doc))))
+    assert [(text[q.start : q.end], q.cue.text if q.cue else None) for q in quotes] == expected
