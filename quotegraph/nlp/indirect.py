@@ -182,6 +182,8 @@ def _before_next_cue(doc: Doc, cue: Cue, first: int, last: int, lang: str, quote
             continue  # 'blame for focusing on "he said this, he tweeted that"': quoted words
         if _has_subject(token):
             continue  # "told reporters A and, since December, the US estimates B" is one report
+        if token.head.dep_ == "relcl":
+            continue  # "a plan that funds clinics and demands audits": the relative clause's own verbs
         if token.tag_ == "VBG" or (token.dep_ == "conj" and doc[token.i - 1].pos_ == "CCONJ"):
             return token.left_edge.i - 1
     return last

@@ -163,3 +163,30 @@ def test_clause_edges_content_runs_to_its_last_word(nlp, text, expected):
     doc = nlp(text)
     quotes = list(extract_indirect(doc, direct=list(extract_direct(doc))))
     assert [(text[q.start : q.end], q.cue.text if q.cue else None) for q in quotes] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ms. Oduya explained how vital it is to start a new debate that respects tenants and demands repairs"
+            " from landlords.",
+            [
+                (
+                    "how vital it is to start a new debate that respects tenants and demands repairs from landlords",
+                    "explained",
+                )
+            ],
+        ),
+        (
+            "Ms. Oduya conceded the plan was late and said the repairs would start in May.",
+            [("the plan was late", "conceded"), ("the repairs would start in May", "said")],
+        ),
+    ],
+    ids=["cue-word-in-relative-clause", "coordinated-cue-of-the-speaker"],
+)
+def test_clause_edges_cue_word_in_relative_clause(nlp, text, expected):
+    doc = nlp(text)
+    quotes = list(extract_indirect(doc, direct=list(extract_direct(doc))))
+    assert [(text[q.start : q.end], q.cue.text if q.cue else None) for q in quotes] == expected
