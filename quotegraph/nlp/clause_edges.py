@@ -18,9 +18,28 @@ from spacy.tokens import Token
 from quotegraph.lexicon import load_lexicon
 from quotegraph.nlp.cues import is_cue_word
 
-__all__ = ["subtree_end", "trailing_clauses", "in_quote_marks", "object_content", "colon_run", "unmarked_clause", "leading_conjuncts"]
+__all__ = ["clause_start", "subtree_end", "trailing_clauses", "in_quote_marks", "object_content", "colon_run", "unmarked_clause", "leading_conjuncts"]
 
 _ENDS = frozenset({".", "!", "?", ";", ":"})
+
+
+def clause_start(verb: Token, comp: Token, *, lang: str = "en") -> int:
+    """Index of the first token of ``comp``, the clause ``verb`` reports.
+
+    A finite clause without a subject whose subject the parser took as the
+    verb's object (``has said single people and families - all of them -
+    would qualify``) starts at that object. Verbs of telling keep their object:
+    it is the addressee (``told reporters …``).
+    """
+    start = comp.left_edge.i
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in comp.children):
+        return start
+    if comp.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.tag_ == "MD" for c in comp.children):
+        return start
+    if verb.lemma_.lower() in load_lexicon("addressee_verbs", lang):
+        return start
+    obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < comp.i), None)
+    return obj.left_edge.i if obj is not None and obj.right_edge.i < comp.i else start
 
 
 def subtree_end(head: Token) -> int:

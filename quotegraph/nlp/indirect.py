@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, QuoteKind, Resolution, TextSpan
 from quotegraph.nlp.clause_edges import (
-    colon_run, in_quote_marks, leading_conjuncts, object_content, subtree_end, trailing_clauses, unmarked_clause,
+    clause_start, colon_run, in_quote_marks, leading_conjuncts, object_content, subtree_end, trailing_clauses,
+    unmarked_clause,
 )
 from quotegraph.nlp.cues import Cue, cue_span, find_cues, is_cue_word, speaker_of
 from quotegraph.nlp.echoes import echo_content, is_echo
@@ -208,7 +209,7 @@ def _content_tokens(cue: Cue, lang: str, quoted: list[tuple[int, int]]) -> tuple
     if after:  # complements after the verb (the parser may split one clause in two)
         more = [c for c in after[1:] if in_quote_marks(c, quoted) or not (is_cue_word(c, lang=lang) and _has_subject(c))]
         last = subtree_end(max([after[0]] + more, key=lambda c: c.i))
-        return after[0].left_edge.i, trailing_clauses(head, last, lang=lang)
+        return clause_start(head, after[0], lang=lang), trailing_clauses(head, last, lang=lang)
     if comps:  # else the nearest one before it: "..., X said"
         start, end = _subtree_outside(comps[-1], cue)
         return leading_conjuncts(head, start), end

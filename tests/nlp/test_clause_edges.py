@@ -190,3 +190,31 @@ def test_clause_edges_cue_word_in_relative_clause(nlp, text, expected):
     doc = nlp(text)
     quotes = list(extract_indirect(doc, direct=list(extract_direct(doc))))
     assert [(text[q.start : q.end], q.cue.text if q.cue else None) for q in quotes] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The city has said single parents and families - young, old, renting and owning - would qualify for the"
+            " rebates under the mayor's housing plan.",
+            [
+                (
+                    "single parents and families - young, old, renting and owning - would qualify for the rebates"
+                    " under the mayor's housing plan",
+                    "said",
+                )
+            ],
+        ),
+        (
+            "The mayor told reporters the bridge would reopen in May.",
+            [("the bridge would reopen in May", "told")],
+        ),
+    ],
+    ids=["subject-parsed-as-object", "addressee-kept-out"],
+)
+def test_clause_edges_clause_starts_at_its_subject(nlp, text, expected):
+    doc = nlp(text)
+    quotes = list(extract_indirect(doc, direct=list(extract_direct(doc))))
+    assert [(text[q.start : q.end], q.cue.text if q.cue else None) for q in quotes] == expected
