@@ -111,7 +111,13 @@ def _continues(clause: Token, lang: str) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children):
         return True
-    return any(c.tag_ == "MD" for c in children) and not any(c.dep_ == "neg" for c in children)
+    if any(c.dep_ == "neg" for c in children):
+        return False
+    # "said A and let them know that B": a subjectless conjunct that itself reports, but with no cue word of its own
+    reports = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
+    if any(c.dep_ == "ccomp" for c in reports) and not any(is_cue_word(c, lang=lang) for c in reports):
+        return True
+    return any(c.tag_ == "MD" for c in children)
 
 
 def object_content(verb: Token, *, lang: str = "en", min_words: int = 3) -> tuple[int, int] | None:

@@ -181,10 +181,8 @@ def _before_next_cue(doc: Doc, cue: Cue, first: int, last: int, lang: str, quote
             continue
         if in_quote_marks(token, quoted):
             continue  # 'blame for focusing on "he said this, he tweeted that"': quoted words
-        if _has_subject(token):
-            continue  # "told reporters A and, since December, the US estimates B" is one report
-        if token.head.dep_ == "relcl":
-            continue  # "a plan that funds clinics and demands audits": the relative clause's own verbs
+        if _has_subject(token) or token.head.dep_ == "relcl":
+            continue  # "told reporters A and, since December, the US estimates B"; "a plan that … and demands …"
         if token.tag_ == "VBG" or (token.dep_ == "conj" and doc[token.i - 1].pos_ == "CCONJ"):
             return token.left_edge.i - 1
     return last

@@ -218,3 +218,26 @@ def test_clause_edges_clause_starts_at_its_subject(nlp, text, expected):
     doc = nlp(text)
     quotes = list(extract_indirect(doc, direct=list(extract_direct(doc))))
     assert [(text[q.start : q.end], q.cue.text if q.cue else None) for q in quotes] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In an interview on “The Morning Hour,” the former mayor and current county candidate said she wanted to"
+            " talk “directly to young voters” and let them know that “this town is theirs.”",
+            [("she wanted to talk “directly to young voters” and let them know that “this town is theirs.”", "said")],
+        ),
+        (
+            "In an interview on “The Morning Hour,” the former mayor and current county candidate said she wanted to"
+            " talk “directly to young voters” and left the studio.",
+            [("she wanted to talk “directly to young voters”", "said")],
+        ),
+    ],
+    ids=["conjunct-that-reports", "conjunct-that-acts"],
+)
+def test_clause_edges_subjectless_conjunct_that_reports(nlp, text, expected):
+    doc = nlp(text)
+    quotes = list(extract_indirect(doc, direct=list(extract_direct(doc))))
+    assert [(text[q.start : q.end], q.cue.text if q.cue else None) for q in quotes] == expected
