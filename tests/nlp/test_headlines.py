@@ -52,9 +52,10 @@ def test_headlines_option_in_pipeline(nlp, on, expected):
         ("Kowalski: Council needs to 'stop the personal attacks' on staff.\n\nCouncillor...",
          [("Council needs to 'stop the personal attacks' on staff", "Kowalski")]),
         ("Update: Harbour plant to close in June.\n\nThe plant...", []),
+        ("Revealed: What the Harbour Plant Papers Contain.\n\nThe plant...", []),
         ("2024: Harbour plant to close in June.\n\nThe plant...", []),
     ],
-    ids=["noun-source", "surname-tagged-noun", "label-word", "not-a-word"],
+    ids=["noun-source", "surname-tagged-noun", "label-word", "label-word-revealed", "not-a-word"],
 )
 def test_headlines_one_word_source(nlp, text, expected):
     quotes = list(extract_headline(nlp(text)))

@@ -15,10 +15,11 @@ from quotegraph.nlp.transcripts import extract_turns
         ),
         ("JAPAN PMI: Factory output fell.\n\nEUROPE: Shares rose.", []),
         ("WATCH: The mayor speaks.\n\nWATCH: The vote.", []),
+        ("BYLINE: Ana Petrov.\n\nText.\n\nBYLINE: Ana Petrov.", []),
         ("WATCH BELOW: The mayor speaks.\n\nWATCH BELOW: The vote.", []),
         ("The mayor said: we will see.\n\nThe mayor said: we will see.", []),
     ],
-    ids=["interview", "one-off-section-heads", "link-lines", "link-lines-two-words", "not-capitals"],
+    ids=["interview", "one-off-section-heads", "link-lines", "byline-lines", "link-lines-two-words", "not-capitals"],
 )
 def test_transcripts_extract_turns(text, expected):
     quotes = list(extract_turns(text))
