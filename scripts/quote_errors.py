@@ -1,16 +1,17 @@
-"""Quote span errors: misses, false positives and short boundaries, by cue word.
+"""Quote span errors: misses, false positives and boundary errors, by cue word or by shape.
 
 Parses a gold JSONL once (cached as `speaker_errors.py` does), runs extraction
 as `quotegraph evaluate` does, matches with the scorer's own rule and lists
-gold quotes missed at 0.3 (by gold cue), predictions matching nothing (by
-predicted cue) and matches at 0.3 that fail at 0.8 (boundary errors). For
-development only: it reads ``../shared`` in place and writes nothing into the
-repository.
+gold quotes missed at 0.3, predictions matching nothing and matches at 0.3 that
+fail at 0.8 (boundary errors), grouped by cue word (``--by cue``) or by shape
+(``--by shape``: type, cue-less, which end is off). For development only: it
+reads ``../shared`` in place and writes nothing into the repository.
 
 Usage::
 
     .venv/bin/python scripts/quote_errors.py ../shared/corpora/polnear/dev.jsonl --join-quote-runs --headline-quotes
     .venv/bin/python scripts/quote_errors.py ../shared/corpora/polnear/train.jsonl --docs 0:250 --join-quote-runs
+    .venv/bin/python scripts/quote_errors.py ../shared/corpora/ggt/dev.jsonl --by shape --only miss
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def main() -> None:
     parser.add_argument("--cache", default="/tmp/quotegraph-parses-s14")
     parser.add_argument("--show", type=int, default=8, help="examples listed per class")
     parser.add_argument("--json", help="write every error as JSON lines here")
+    parser.add_argument("--by", choices=("cue", "shape"), default="cue", help="how errors are grouped")
+    parser.add_argument("--only", help="list only groups whose heading contains this text")
     args = parser.parse_args()
 
     start, _, stop = args.docs.partition(":")
@@ -53,7 +56,7 @@ def main() -> None:
         article = Article(doc_id=str(gold["doc_id"]), text=gold["text"])
         rows = [q.to_dict() for q in extract_quotes(doc, article, config=config)]
         errors += _doc_errors(gold, rows, args.join_quote_runs, counts)
-    _report(errors, counts, args.show)
+    _report(errors, counts, args.show, by=args.by, only=args.only)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
             for error in errors:
@@ -81,31 +84,42 @@ def _doc_errors(gold: dict, rows: list[dict], join: bool, counts: Counter) -> li
             continue
         a, b = item["quote_span"]
         if g not in matched_g:
+            near = any(p["start"] < b and a < p["end"] for p in preds)
+            shape = f"{item.get('type')}{'' if item.get('cue') else ' cue-less'}"
+            shape += (" multi-para" if "\n" in text[a:b].strip() else "") + (" (overlapped)" if near else " (nothing there)")
             out.append({"class": "miss", "cue": str(item.get("cue", "")).lower(), "doc": gold["doc_id"],
-                        "context": ctx(a, b), "type": item.get("type")})
+                        "context": ctx(a, b), "type": item.get("type"), "shape": shape})
         elif g not in tight_g:
             p = next(p for gg, p in loose if gg == g)
             pa, pb = preds[p]["start"], preds[p]["end"]
-            side = ("starts late" if pa > a else "") + (" ends early" if pb < b else "")
+            side = ("starts late" if pa > a else "starts early" if pa < a else "") + (
+                " ends early" if pb < b else " ends late" if pb > b else "")
             out.append({"class": "boundary", "cue": str(item.get("cue", "")).lower(), "doc": gold["doc_id"],
-                        "context": ctx(a, b), "pred": text[pa:pb], "side": side.strip()})
+                        "context": ctx(a, b), "pred": text[pa:pb], "side": side.strip(),
+                        "shape": f"{item.get('type')}/{preds[p].get('type')} {side.strip()}"})
     for p, pred in enumerate(preds):
         if p in matched_p:
             continue
         cue = (pred.get("cue") or {}).get("text", "<none>").lower()
+        near = any(i["quote_span"][0] < pred["end"] and pred["start"] < i["quote_span"][1] for i in items)
+        resolution = (pred.get("speaker") or {}).get("resolution")
+        shape = f"{pred.get('type')} {'cue' if pred.get('cue') else 'no-cue'} {resolution}"
         out.append({"class": "fp", "cue": cue, "doc": gold["doc_id"], "type": pred.get("type"),
-                    "context": ctx(pred["start"], pred["end"])})
+                    "context": ctx(pred["start"], pred["end"]),
+                    "shape": shape + (" (overlaps gold)" if near else " (alone)")})
     return out
 
 
-def _report(errors: list[dict], counts: Counter, show: int) -> None:
+def _report(errors: list[dict], counts: Counter, show: int, *, by: str, only: str | None) -> None:
     print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     for cls in ("miss", "fp", "boundary"):
         chosen = [e for e in errors if e["class"] == cls]
         print(f"\n######## {cls}: {len(chosen)}")
-        for cue, n in Counter(e["cue"] for e in chosen).most_common():
-            print(f"\n== {cls} / {cue}: {n}")
-            for e in [e for e in chosen if e["cue"] == cue][:show]:
+        for group, n in Counter(e[by] for e in chosen).most_common():
+            if only and only not in f"{cls} / {group}":
+                continue
+            print(f"\n== {cls} / {group}: {n}")
+            for e in [e for e in chosen if e[by] == group][:show]:
                 print("   ", e.get("side", e.get("type", "")), e["context"][-300:])
                 if "pred" in e:
                     print("      pred:", e["pred"][:200].replace("\n", " | "))
