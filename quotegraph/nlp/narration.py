@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from quotegraph.lexicon import load_lexicon
 from quotegraph.model import Quote, QuoteKind
+from quotegraph.nlp.doc_text import doc_text
 
 __all__ = ["kept_pieces", "narrates", "tags_direct", "without_narration"]
 
@@ -75,7 +76,7 @@ def tags_direct(clause: Span, cue: Span, quotes: Sequence[Quote]) -> bool:
     """
     if any(t.dep_ in _SUBJECTS and _finite(t.head) for t in clause):
         return False  # '…," Warren told him, after he admitted he had not …': a report of its own
-    text, cue_start = clause.doc.text, cue.start_char
+    text, cue_start = doc_text(clause.doc), cue.start_char
     for quote in quotes:
         if quote.type is QuoteKind.DIRECT and quote.cue is not None and quote.cue.start == cue_start:
             gap = text[quote.end : cue_start]

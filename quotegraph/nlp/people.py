@@ -30,6 +30,7 @@ from quotegraph.nlp.name_spans import (
     without_places,
 )
 from quotegraph.nlp.article_gender import article_gender
+from quotegraph.nlp.doc_text import doc_text
 from quotegraph.nlp.names import fits_acronym, fits_name, strip_determiner
 from quotegraph.nlp.paragraphs import counted_sentences
 from quotegraph.nlp.roles import (
@@ -93,7 +94,7 @@ class People:
     def __init__(self, doc: Doc, lexicons: MentionLexicons) -> None:
         self.doc = doc
         self.lexicons = lexicons
-        self.text = ""  # doc.text, read once by build (spaCy rebuilds it on every access)
+        self.text = ""  # doc_text(doc), set by build
         self.captions: list[tuple[int, int]] = []  # caption paragraphs that name people
         # A doc without sentence boundaries (a blank pipeline) is one sentence.
         self.sentences = counted_sentences(doc) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -109,7 +110,7 @@ class People:
     def build(cls, doc: Doc, lexicons: MentionLexicons, mentions: Iterable[Span] = ()) -> People:
         """The people of ``doc``; ``mentions`` are the quotes' speaker mentions, in text order."""
         people = cls(doc, lexicons)
-        text = doc.text  # rebuilt by spaCy on every access: once, not once per entity
+        text = doc_text(doc)
         people.text = text
         ents = [relabel(line_of(e), lexicons) for e in doc.ents if not in_credit(e, text=text)]
         spans = [e for e in ents + untagged_names(doc, lexicons) if e.label_ == "PERSON" or not e.label_]

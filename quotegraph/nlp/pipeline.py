@@ -26,6 +26,7 @@ from quotegraph.errors import ModelNotFoundError
 from quotegraph.model import Article, Quote, TextSpan, stamp_quote
 from quotegraph.nlp import coref
 from quotegraph.nlp.direct import extract_direct
+from quotegraph.nlp.doc_text import doc_text
 from quotegraph.nlp.headlines import extract_headline
 from quotegraph.nlp.indirect import extract_indirect
 from quotegraph.nlp.paragraphs import add_paragraph_breaks
@@ -142,7 +143,7 @@ def extract_quotes(doc: Doc, article: Article, *, config: PipelineConfig, offset
     where = f"{article.doc_id} (chunk at {offset})" if offset else article.doc_id
     direct = list(extract_direct(doc, lang=config.lang, where=where))
     quotes = list(extract_indirect(doc, direct=direct, lang=config.lang))
-    text = doc.text
+    text = doc_text(doc)
     quotes = _add_missing(quotes, list(extract_posts(text)))
     quotes = _take_lines(text, quotes, list(extract_pull_quotes(text, lang=config.lang)))
     quotes = _take_lines(text, quotes, list(extract_turns(text, lang=config.lang)), crossing=True)
